@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  WorkDoneProgress,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { ProfileCsvMethod, type ProfileCsvParams, type ProfileCsvResult } from '../../core/src/protocol/lsp';
+
+/** Starts the mlguide language server (dist/server.js) over IPC. */
+export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const config = vscode.workspace.getConfiguration('mlguide');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', language: 'yaml' },
+    ],
+    initializationOptions: {
+      cardGlobs: config.get<string[]>('cards.globs'),
+      progressThresholdBytes: config.get<number>('profile.progressThresholdBytes'),
+    },
+  };
+  const client = new LanguageClient('mlguide', 'mlguide', serverOptions, clientOptions);
+  await client.start();
+  return client;
+}
+
+let tokenCounter = 0;
+
+/**
+ * Sends `mlguide/profileCsv` and shows the server's work-done progress in a cancellable
+ * notification; cancelling it cancels the request.
+ */
+export function requestProfile(client: LanguageClient, uri: vscode.Uri): Thenable<ProfileCsvResult> {
+  const name = uri.path.split('/').pop() ?? uri.toString();
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `mlguide: profiling ${name}`, cancellable: true },
+    async (progress, token) => {
+      const workDoneToken = `mlguide-profile-${process.pid}-${++tokenCounter}`;
+      let reported = 0;
+      const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+        if (value.kind === 'end') return;
+        const percentage = value.percentage ?? reported;
+        progress.report({ increment: percentage - reported, ...(value.message ? { message: value.message } : {}) });
+        reported = percentage;
+      });
+      try {
+        const params: ProfileCsvParams = { uri: uri.toString(), workDoneToken };
+        return await client.sendRequest<ProfileCsvResult>(ProfileCsvMethod, params, token);
+      } finally {
+        listener.dispose();
+      }
+    },
+  );
+}

@@ -1,0 +1,263 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import type { CsvProfile } from '../../core/src/profile/profile';
+import { CsvInputError, profileCsvFile } from './engine/readCsv';
+import { datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
+import { startLintServer } from './lintServer';
+
+/** Exit codes, stable for scripts: see docs/cli.md. */
+export const ExitCode = { Ok: 0, ProblemsFound: 1, UsageOrInputError: 2 } as const;
+
+const USAGE = `Usage:
+  mlguide lint <paths...> [--format text|json]   lint dataset cards (files, or folders searched for cards)
+  mlguide profile <file.csv> [--json] [--delimiter <c>]   profile a CSV file
+  mlguide lsp --stdio                            run the language server for any LSP client
+  mlguide --help | --version
+
+Exit codes: 0 no problems, 1 problems found, 2 usage or input error.`;
+
+/** Where output goes; tests pass their own. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
+}
+
+class UsageError extends Error {}
+
+/** Runs the command line and resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'lint':
+        return await lintCommand(rest, io);
+      case 'profile':
+        return await profileCommand(rest, io);
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(USAGE);
+        return ExitCode.Ok;
+      case '--version':
+      case '-v':
+        io.out(VERSION);
+        return ExitCode.Ok;
+      case undefined:
+        throw new UsageError('no command given');
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`mlguide: ${error.message}\n\n${USAGE}`);
+      return ExitCode.UsageOrInputError;
+    }
+    if (error instanceof CsvInputError) {
+      io.err(`mlguide: ${error.message}`);
+      return ExitCode.UsageOrInputError;
+    }
+    throw error;
+  }
+}
+
+declare const MLGUIDE_VERSION: string | undefined;
+const VERSION = typeof MLGUIDE_VERSION === 'string' ? MLGUIDE_VERSION : 'development';
+
+interface ParsedArgs {
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+function parseArgs(args: readonly string[], valued: readonly string[], flags: readonly string[]): ParsedArgs {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (flags.includes(name)) {
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
+      options.set(name, true);
+    } else if (valued.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      options.set(name, value);
+    } else {
+      throw new UsageError(`unknown option "--${name}"`);
+    }
+  }
+  return { positional, options };
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.venv', 'venv', '__pycache__']);
+
+/** Card files under a folder, depth first, in name order. */
+async function findCards(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const found: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) found.push(...(await findCards(full)));
+    } else if (entry.isFile() && /\.(?:md|markdown|ya?ml)$/i.test(entry.name)) {
+      const text = await fs.readFile(full, 'utf8');
+      if (datasetCardKind(full, text)) found.push(full);
+    }
+  }
+  return found;
+}
+
+async function lintCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { positional, options } = parseArgs(args, ['format'], []);
+  const format = options.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${String(format)}"`);
+  if (positional.length === 0) throw new UsageError('lint needs at least one file or folder');
+
+  const files: string[] = [];
+  for (const given of positional) {
+    const full = path.resolve(io.cwd, given);
+    const stat = await fs.stat(full).catch(() => undefined);
+    if (!stat) {
+      io.err(`mlguide: ${given}: no such file or folder`);
+      return ExitCode.UsageOrInputError;
+    }
+    files.push(...(stat.isDirectory() ? await findCards(full) : [full]));
+  }
+
+  const results: { file: string; findings: LintFinding[] }[] = [];
+  for (const file of files) {
+    const bytes = await fs.readFile(file);
+    if (bytes.subarray(0, 8000).includes(0)) {
+      io.err(`mlguide: ${path.relative(io.cwd, file) || file}: looks like a binary file, not a dataset card`);
+      return ExitCode.UsageOrInputError;
+    }
+    const text = bytes.toString('utf8');
+    // A file named on the command line is linted as a card even when its name is not a card's.
+    const kind = datasetCardKind(file, text) ?? (/\.ya?ml$/i.test(file) ? 'yaml' : 'markdown');
+    results.push({ file, findings: lintDatasetCard(text, kind) });
+  }
+
+  const total = results.reduce((n, r) => n + r.findings.length, 0);
+  if (format === 'json') {
+    io.out(
+      JSON.stringify(
+        {
+          version: 1,
+          files: results.map((r) => ({
+            path: path.relative(io.cwd, r.file) || r.file,
+            findings: r.findings.map((f) => ({
+              ruleId: f.ruleId,
+              alias: f.alias,
+              severity: f.severity,
+              message: f.message,
+              line: f.range.start.line + 1,
+              column: f.range.start.character + 1,
+              endLine: f.range.end.line + 1,
+              endColumn: f.range.end.character + 1,
+              docsUrl: f.docsUrl,
+            })),
+          })),
+          summary: { files: results.length, problems: total },
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const r of results) {
+      for (const f of r.findings) {
+        const where = `${path.relative(io.cwd, r.file) || r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+        io.out(`${where}: ${f.severity} ${f.ruleId}/${f.alias} ${f.message}`);
+      }
+    }
+    io.out(`${total} problem${total === 1 ? '' : 's'} in ${results.length} dataset card${results.length === 1 ? '' : 's'}`);
+  }
+  return total > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
+}
+
+async function profileCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { positional, options } = parseArgs(args, ['delimiter'], ['json']);
+  if (positional.length !== 1) throw new UsageError('profile needs exactly one CSV file');
+  const given = positional[0] as string;
+  const delimiter = options.get('delimiter');
+  if (delimiter !== undefined && (delimiter === true || delimiter.length === 0)) throw new UsageError('--delimiter needs a character');
+  const file = path.resolve(io.cwd, given);
+  const profile = await profileCsvFile(file, typeof delimiter === 'string' ? { delimiter: unescapeDelimiter(delimiter) } : {});
+  const shown: CsvProfile = {
+    rows: profile.rows,
+    delimiter: profile.delimiter,
+    columns: profile.columns,
+    warnings: profile.warnings,
+    warningCount: profile.warningCount,
+  };
+  if (options.get('json')) {
+    io.out(JSON.stringify({ file: given, bytes: profile.bytes, ...shown }, null, 2));
+  } else {
+    io.out(renderProfile(given, shown));
+    for (const w of shown.warnings) io.err(`${given}:${w.line}: warning ${w.code}: ${w.message}`);
+    if (shown.warningCount > shown.warnings.length) {
+      io.err(`${given}: ${shown.warningCount - shown.warnings.length} more warnings not shown`);
+    }
+  }
+  return ExitCode.Ok;
+}
+
+function unescapeDelimiter(value: string): string {
+  return value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
+}
+
+function renderProfile(file: string, profile: CsvProfile): string {
+  const delimiterName = profile.delimiter === '\t' ? 'tab' : JSON.stringify(profile.delimiter);
+  const header = ['column', 'type', 'missing', 'distinct', 'min', 'max', 'mean'];
+  const number = (x: number | undefined): string => (x === undefined ? '' : Number.isInteger(x) ? String(x) : x.toPrecision(6));
+  const rows = profile.columns.map((c) => [
+    c.name,
+    c.type,
+    String(c.missing),
+    `${c.distinct}${c.distinctCapped ? '+' : ''}`,
+    number(c.min),
+    number(c.max),
+    number(c.mean),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells.map((cell, i) => (i >= 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [
+    `${file}: ${profile.rows} rows, ${profile.columns.length} columns, delimiter ${delimiterName}${profile.warningCount ? `, ${profile.warningCount} warning${profile.warningCount === 1 ? '' : 's'}` : ''}`,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+/** The process entry point of the `mlguide` command. */
+export function main(argv: readonly string[]): void {
+  if (argv[0] === 'lsp') {
+    startLintServer(createConnection(ProposedFeatures.all));
+    return;
+  }
+  runCli(argv, {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    cwd: process.cwd(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`mlguide: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = ExitCode.UsageOrInputError;
+    },
+  );
+}

@@ -1,0 +1,75 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseDatasetCard } from './parse/datasetCard';
+import type { TextRange } from './parse/text';
+import { profileCsvFile } from './engine/readCsv';
+import type { InsertSectionFix } from './rules/types';
+
+/** A text edit in LSP's shape. */
+export interface TextEditLike {
+  range: TextRange;
+  newText: string;
+}
+
+/** A CSV file a card links to, with its counted rows. */
+export interface CountedDataFile {
+  /** The link as written in the card. */
+  link: string;
+  rows: number;
+}
+
+const rowCountCache = new Map<string, { mtimeMs: number; size: number; rows: number }>();
+
+/** Data rows of a CSV file, remembered while the file's size and modification time stay the same. */
+async function countRows(file: string, isCancelled?: () => boolean): Promise<number> {
+  const stat = await fs.stat(file);
+  const cached = rowCountCache.get(file);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.rows;
+  const profile = await profileCsvFile(file, { ...(isCancelled ? { isCancelled } : {}) });
+  rowCountCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, rows: profile.rows });
+  return profile.rows;
+}
+
+/** The local CSV/TSV files a Markdown card links to (relative links only), with their row counts. */
+export async function countLinkedData(
+  cardPath: string,
+  cardText: string,
+  isCancelled?: () => boolean,
+): Promise<CountedDataFile[]> {
+  const card = parseDatasetCard(cardText, 'markdown');
+  const counted: CountedDataFile[] = [];
+  const seen = new Set<string>();
+  for (const { target } of card.links) {
+    const link = target.replace(/[?#].*$/, '');
+    if (!/\.(?:csv|tsv)$/i.test(link) || /^[a-z][a-z0-9+.-]*:/i.test(link) || seen.has(link)) continue;
+    seen.add(link);
+    const file = path.resolve(path.dirname(cardPath), decodeURIComponent(link));
+    try {
+      counted.push({ link, rows: await countRows(file, isCancelled) });
+    } catch {
+      // A broken link is a problem for a link rule to report; the fix still inserts the section.
+    }
+  }
+  return counted;
+}
+
+/** The edit that applies an insert-section fix, filling in row counts where they are known. */
+export function insertSectionEdit(
+  fix: InsertSectionFix,
+  lines: readonly string[],
+  data: readonly CountedDataFile[],
+  today: string,
+): TextEditLike {
+  const heading = `${'#'.repeat(fix.level)} ${fix.heading}`;
+  const facts = data.map(
+    (d) => `- \`${d.link}\`: ${d.rows.toLocaleString('en-US')} examples (data rows, header excluded), counted on ${today}.`,
+  );
+  const section = [heading, '', `<!-- ${fix.prompt} -->`, ...facts, ''];
+  if (fix.line < lines.length) {
+    return { range: { start: { line: fix.line, character: 0 }, end: { line: fix.line, character: 0 } }, newText: `${section.join('\n')}\n` };
+  }
+  const last = lines.length - 1;
+  const end = { line: last, character: (lines[last] ?? '').length };
+  const separator = (lines[last] ?? '') === '' ? '\n' : '\n\n';
+  return { range: { start: end, end }, newText: `${separator}${section.join('\n')}` };
+}

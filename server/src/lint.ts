@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { minimatch } from 'minimatch';
+import { parseDocument, isMap, isScalar } from 'yaml';
+import { parseDatasetCard } from './parse/datasetCard';
+import type { TextRange } from './parse/text';
+import { cardRules } from './rules/registry';
+import type { InsertSectionFix, Severity } from './rules/types';
+
+/** Default globs of dataset-card files (setting `mlguide.cards.globs`). */
+export const DEFAULT_CARD_GLOBS: readonly string[] = [
+  '**/DATASET.md',
+  '**/DATASHEET.md',
+  '**/*.datacard.md',
+  '**/dataset_card.md',
+  '**/dataset.yaml',
+  '**/dataset.yml',
+];
+
+/** Front-matter keys that make any Markdown file a (Hugging Face style) dataset card. */
+const DATASET_METADATA_KEYS = ['task_categories', 'size_categories', 'configs', 'dataset_info'];
+
+/** One problem, as both the language server and the CLI report it. */
+export interface LintFinding {
+  ruleId: string;
+  alias: string;
+  severity: Severity;
+  message: string;
+  range: TextRange;
+  docsUrl: string;
+  fix?: InsertSectionFix;
+}
+
+/** Whether a file is a dataset card, and of which kind; `undefined` when it is not one. */
+export function datasetCardKind(
+  filePath: string,
+  text: string,
+  globs: readonly string[] = DEFAULT_CARD_GLOBS,
+): 'markdown' | 'yaml' | undefined {
+  const normalized = filePath.split(path.sep).join('/');
+  const yaml = /\.ya?ml$/i.test(normalized);
+  if (globs.some((glob) => minimatch(normalized, glob, { nocase: true, dot: true }))) {
+    return yaml ? 'yaml' : 'markdown';
+  }
+  if (/\.(?:md|markdown)$/i.test(normalized) && hasDatasetFrontMatter(text)) return 'markdown';
+  return undefined;
+}
+
+function hasDatasetFrontMatter(text: string): boolean {
+  const match = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text);
+  if (!match) return false;
+  const doc = parseDocument(match[1] ?? '');
+  if (!isMap(doc.contents)) return false;
+  return doc.contents.items.some((pair) => isScalar(pair.key) && DATASET_METADATA_KEYS.includes(String(pair.key.value)));
+}
+
+/** Runs every dataset-card rule over a card's text. */
+export function lintDatasetCard(text: string, kind: 'markdown' | 'yaml'): LintFinding[] {
+  const card = parseDatasetCard(text, kind);
+  return cardRules.flatMap((rule) =>
+    rule.check(card).map((finding) => ({
+      ruleId: rule.id,
+      alias: rule.alias,
+      severity: rule.defaultSeverity,
+      message: finding.message,
+      range: finding.range,
+      docsUrl: ruleDocsUrl(rule.id),
+      ...(finding.fix ? { fix: finding.fix } : {}),
+    })),
+  );
+}
+
+let docsRoot: string | undefined;
+
+/**
+ * The page that explains a rule: `docs/rules/<id>.md` shipped with mlguide, as a `file:` URL so
+ * it opens offline in any editor. Found by walking up from this module (bundled or not).
+ */
+export function ruleDocsUrl(ruleId: string): string {
+  if (docsRoot === undefined) {
+    let dir = __dirname;
+    while (!existsSync(path.join(dir, 'docs', 'rules')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    docsRoot = path.join(dir, 'docs', 'rules');
+  }
+  return pathToFileURL(path.join(docsRoot, `${ruleId}.md`)).href;
+}

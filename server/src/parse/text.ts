@@ -1,0 +1,21 @@
+/** A zero-based position, with the same meaning as LSP's `Position` (UTF-16 code units). */
+export interface TextPosition {
+  line: number;
+  character: number;
+}
+
+/** A zero-based range, with the same meaning as LSP's `Range`. */
+export interface TextRange {
+  start: TextPosition;
+  end: TextPosition;
+}
+
+/** The range covering the whole of line `line` of `lines`. */
+export function lineRange(lines: readonly string[], line: number): TextRange {
+  return { start: { line, character: 0 }, end: { line, character: (lines[line] ?? '').length } };
+}
+
+/** Splits text into lines, accepting `\n` and `\r\n` endings. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
