@@ -40,7 +40,7 @@ const builds = [
     sourcemap: 'inline',
     entryPoints: {
       'host/suite/index': 'test/host/suite/index.ts',
-      'host/suite/extension.test': 'test/host/suite/extension.test.ts',
+      'host/suite/extension.suite': 'test/host/suite/extension.suite.ts',
       'host/runElectron': 'test/host/runElectron.ts',
     },
     outdir: 'out/test',

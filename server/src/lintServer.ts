@@ -112,12 +112,7 @@ export function startLintServer(connection: Connection): void {
     const text = document.getText();
     const counted = await countLinkedData(file, text, () => token?.isCancellationRequested ?? false);
     const edit = insertSectionEdit(finding.fix, text.split(/\r?\n/), counted, new Date().toISOString().slice(0, 10));
-    const rows = counted.map((d) => `${d.rows.toLocaleString('en-US')} rows in ${d.link}`).join(', ');
-    return {
-      ...action,
-      title: rows ? `${finding.fix.title} (${rows})` : action.title,
-      edit: { changes: { [data.uri]: [edit] } },
-    };
+    return { ...action, edit: { changes: { [data.uri]: [edit] } } };
   };
 
   connection.onCodeAction(async (params, token) => {
