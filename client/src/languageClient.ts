@@ -37,10 +37,17 @@ let tokenCounter = 0;
  * Sends `mlguide/profileCsv` and shows the server's work-done progress in a cancellable
  * notification; cancelling it cancels the request.
  */
-export function requestProfile(client: LanguageClient, uri: vscode.Uri): Thenable<ProfileCsvResult> {
+export async function requestProfile(client: LanguageClient, uri: vscode.Uri): Promise<ProfileCsvResult> {
   const name = uri.path.split('/').pop() ?? uri.toString();
+  // Small files finish at once: a status-bar spinner; large ones get a cancellable notification.
+  const threshold = vscode.workspace.getConfiguration('mlguide').get<number>('profile.progressThresholdBytes', 4e6);
+  const size = await vscode.workspace.fs.stat(uri).then(
+    (stat) => stat.size,
+    () => 0,
+  );
+  const location = size > threshold ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `mlguide: profiling ${name}`, cancellable: true },
+    { location, title: `mlguide: profiling ${name}`, cancellable: true },
     async (progress, token) => {
       const workDoneToken = `mlguide-profile-${process.pid}-${++tokenCounter}`;
       let reported = 0;
