@@ -120,7 +120,8 @@ async function findCards(dir: string): Promise<string[]> {
 async function lintCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { positional, options } = parseArgs(args, ['format'], []);
   const format = options.get('format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${String(format)}"`);
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be text or json, not "${String(format)}"`);
   if (positional.length === 0) throw new UsageError('lint needs at least one file or folder');
 
   const files: string[] = [];
@@ -180,7 +181,9 @@ async function lintCommand(args: readonly string[], io: CliIo): Promise<number> 
         io.out(`${where}: ${f.severity} ${f.ruleId}/${f.alias} ${f.message}`);
       }
     }
-    io.out(`${total} problem${total === 1 ? '' : 's'} in ${results.length} dataset card${results.length === 1 ? '' : 's'}`);
+    io.out(
+      `${total} problem${total === 1 ? '' : 's'} in ${results.length} dataset card${results.length === 1 ? '' : 's'}`,
+    );
   }
   return total > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
@@ -190,9 +193,13 @@ async function profileCommand(args: readonly string[], io: CliIo): Promise<numbe
   if (positional.length !== 1) throw new UsageError('profile needs exactly one CSV file');
   const given = positional[0] as string;
   const delimiter = options.get('delimiter');
-  if (delimiter !== undefined && (delimiter === true || delimiter.length === 0)) throw new UsageError('--delimiter needs a character');
+  if (delimiter !== undefined && (delimiter === true || delimiter.length === 0))
+    throw new UsageError('--delimiter needs a character');
   const file = path.resolve(io.cwd, given);
-  const profile = await profileCsvFile(file, typeof delimiter === 'string' ? { delimiter: unescapeDelimiter(delimiter) } : {});
+  const profile = await profileCsvFile(
+    file,
+    typeof delimiter === 'string' ? { delimiter: unescapeDelimiter(delimiter) } : {},
+  );
   const shown: CsvProfile = {
     rows: profile.rows,
     delimiter: profile.delimiter,
@@ -219,7 +226,8 @@ function unescapeDelimiter(value: string): string {
 function renderProfile(file: string, profile: CsvProfile): string {
   const delimiterName = profile.delimiter === '\t' ? 'tab' : JSON.stringify(profile.delimiter);
   const header = ['column', 'type', 'missing', 'distinct', 'min', 'max', 'mean'];
-  const number = (x: number | undefined): string => (x === undefined ? '' : Number.isInteger(x) ? String(x) : x.toPrecision(6));
+  const number = (x: number | undefined): string =>
+    x === undefined ? '' : Number.isInteger(x) ? String(x) : x.toPrecision(6);
   const rows = profile.columns.map((c) => [
     c.name,
     c.type,
@@ -231,7 +239,10 @@ function renderProfile(file: string, profile: CsvProfile): string {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
-    cells.map((cell, i) => (i >= 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+    cells
+      .map((cell, i) => (i >= 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [
     `${file}: ${profile.rows} rows, ${profile.columns.length} columns, delimiter ${delimiterName}${profile.warningCount ? `, ${profile.warningCount} warning${profile.warningCount === 1 ? '' : 's'}` : ''}`,
     '',
@@ -256,7 +267,9 @@ export function main(argv: readonly string[]): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`mlguide: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `mlguide: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = ExitCode.UsageOrInputError;
     },
   );

@@ -62,11 +62,15 @@ export function insertSectionEdit(
 ): TextEditLike {
   const heading = `${'#'.repeat(fix.level)} ${fix.heading}`;
   const facts = data.map(
-    (d) => `- \`${d.link}\`: ${d.rows.toLocaleString('en-US')} examples (data rows, header excluded), counted on ${today}.`,
+    (d) =>
+      `- \`${d.link}\`: ${d.rows.toLocaleString('en-US')} examples (data rows, header excluded), counted on ${today}.`,
   );
   const section = [heading, '', `<!-- ${fix.prompt} -->`, ...facts, ''];
   if (fix.line < lines.length) {
-    return { range: { start: { line: fix.line, character: 0 }, end: { line: fix.line, character: 0 } }, newText: `${section.join('\n')}\n` };
+    return {
+      range: { start: { line: fix.line, character: 0 }, end: { line: fix.line, character: 0 } },
+      newText: `${section.join('\n')}\n`,
+    };
   }
   const last = lines.length - 1;
   const end = { line: last, character: (lines[last] ?? '').length };

@@ -52,7 +52,9 @@ function hasDatasetFrontMatter(text: string): boolean {
   if (!match) return false;
   const doc = parseDocument(match[1] ?? '');
   if (!isMap(doc.contents)) return false;
-  return doc.contents.items.some((pair) => isScalar(pair.key) && DATASET_METADATA_KEYS.includes(String(pair.key.value)));
+  return doc.contents.items.some(
+    (pair) => isScalar(pair.key) && DATASET_METADATA_KEYS.includes(String(pair.key.value)),
+  );
 }
 
 /** Runs every dataset-card rule over a card's text. */

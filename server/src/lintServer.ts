@@ -143,15 +143,22 @@ export function startLintServer(connection: Connection): void {
     return data ? resolveFix(action, data, token) : action;
   });
 
-  connection.onRequest(ProfileCsvMethod, async (params: ProfileCsvParams, token: CancellationToken) => {
+  // Parameters come from any LSP client: checked, not trusted.
+  connection.onRequest(ProfileCsvMethod, async (params: Partial<ProfileCsvParams> | null, token: CancellationToken) => {
     const file = uriToPath(params?.uri);
-    if (!file) {
-      return new ResponseError(ProfileCsvErrorCode.Unreadable, `mlguide/profileCsv: not a file: URI: ${String(params?.uri)}`);
+    if (!params || !file) {
+      return new ResponseError(
+        ProfileCsvErrorCode.Unreadable,
+        `mlguide/profileCsv: params.uri must be a file: URI, got ${JSON.stringify(params?.uri ?? null)}`,
+      );
     }
     let progress: WorkDoneProgressReporter | undefined;
     try {
       // Small files finish before a progress notification would be worth showing.
-      const size = await fs.stat(file).then((stat) => stat.size, () => 0);
+      const size = await fs.stat(file).then(
+        (stat) => stat.size,
+        () => 0,
+      );
       if (params.workDoneToken !== undefined) {
         progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
       } else if (size > progressThreshold && serverProgressSupported) {
@@ -213,4 +220,3 @@ function uriToPath(uri: unknown): string | undefined {
 function formatBytes(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`;
 }
-

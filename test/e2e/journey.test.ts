@@ -31,7 +31,9 @@ async function step(page: Page, name: string, body: () => Promise<void>): Promis
     mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, `e2e-${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    throw new Error(`${name} failed (screenshot: ${path.relative(repoRoot, file)}): ${String(error)}`, { cause: error });
+    throw new Error(`${name} failed (screenshot: ${path.relative(repoRoot, file)}): ${String(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -127,7 +129,10 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
       await page
         .locator('.markers-panel', { hasText: 'No problems have been detected in the workspace' })
         .waitFor({ timeout: UI_TIMEOUT_MS });
-      const rows = readFileSync(path.join(workspace, 'data', 'churn.csv'), 'utf8').trim().split('\n').length - 1;
+      const rows =
+        readFileSync(path.join(workspace, 'data', 'churn.csv'), 'utf8')
+          .trim()
+          .split('\n').length - 1;
       await page
         .locator('.monaco-editor .view-lines', { hasText: `${rows} examples` })
         .first()
@@ -145,7 +150,9 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
         .waitFor({ timeout: UI_TIMEOUT_MS });
       await runCommand(page, 'mlguide: Profile CSV');
       const frame = await frameWith(page, '[data-figure="rows"] .figure', UI_TIMEOUT_MS);
-      const lines = readFileSync(path.join(workspace, 'data', 'churn.csv'), 'utf8').trim().split('\n');
+      const lines = readFileSync(path.join(workspace, 'data', 'churn.csv'), 'utf8')
+        .trim()
+        .split('\n');
       const rows = lines.length - 1;
       const columns = (lines[0] ?? '').split(',').length;
       assert.equal(await frame.textContent('[data-figure="rows"] .figure'), String(rows));

@@ -58,7 +58,9 @@ describe('extension host (real VS Code 1.100.3)', () => {
     ];
     browser = await launchBrowser();
     const page = await browser.newPage();
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(
+      `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     await fileAppears(resultsFile, SUITE_TIMEOUT_MS);
     report = JSON.parse(readFileSync(resultsFile, 'utf8')) as HostResults;
   });
@@ -75,7 +77,8 @@ describe('extension host (real VS Code 1.100.3)', () => {
   it('ran the in-editor suite', (t) => {
     assert.ok(report, 'results were written');
     assert.ok(report.results.length >= 7, `ran ${report.results.length} tests`);
-    for (const [name, value] of Object.entries(report.metrics)) t.diagnostic(`host metric ${name}: ${value.toFixed(0)} ms`);
+    for (const [name, value] of Object.entries(report.metrics))
+      t.diagnostic(`host metric ${name}: ${value.toFixed(0)} ms`);
   });
 
   it('in-editor tests', async (t) => {

@@ -19,7 +19,12 @@ export function renderProfile(root: HTMLElement, view: ProfileView, onRefresh: (
     'div',
     { class: 'summary' },
     ...view.figures.map((f) =>
-      el('div', { 'data-figure': f.label }, el('div', { class: 'figure' }, f.value), el('div', { class: 'muted' }, f.label)),
+      el(
+        'div',
+        { 'data-figure': f.label },
+        el('div', { class: 'figure' }, f.value),
+        el('div', { class: 'muted' }, f.label),
+      ),
     ),
   );
 

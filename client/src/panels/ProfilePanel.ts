@@ -15,12 +15,7 @@ export class ProfilePanel {
   private ready = false;
 
   /** Shows (or reuses) the panel for `uri` and sends it `model` once the page is ready. */
-  static show(
-    extensionUri: vscode.Uri,
-    uri: vscode.Uri,
-    model: ProfileViewModel,
-    refresh: () => void,
-  ): ProfilePanel {
+  static show(extensionUri: vscode.Uri, uri: vscode.Uri, model: ProfileViewModel, refresh: () => void): ProfilePanel {
     const key = uri.toString();
     const existing = ProfilePanel.open.get(key);
     if (existing) {

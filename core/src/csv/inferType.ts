@@ -5,8 +5,7 @@ const INT = /^[+-]?\d+$/;
 const FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?(?:inf|Inf|INF|infinity|Infinity)$/;
 const BOOL = /^(?:true|false|True|False|TRUE|FALSE)$/;
 // ISO 8601 dates and date-times (`2019-03-23`, `2019-03-23 20:21:09`, `2019-03-23T20:21:09.5Z`).
-const DATE =
-  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Classifies one non-missing cell. */
 export function cellKind(cell: string): CellKind {

@@ -97,7 +97,8 @@ class ColumnAccumulator {
     let type: ColumnType;
     if (present === 0) type = 'empty';
     else if (k.bool === present) type = 'bool';
-    else if (k.int === present) type = distinct === present && present >= ID_MIN_ROWS && this.looksLikeId() ? 'id' : 'int';
+    else if (k.int === present)
+      type = distinct === present && present >= ID_MIN_ROWS && this.looksLikeId() ? 'id' : 'int';
     else if (k.int + k.float === present) type = 'float';
     else if (k.date === present) type = 'date';
     else if (distinct === present && present >= ID_MIN_ROWS && !this.capped) type = this.looksLikeId() ? 'id' : 'text';
@@ -151,7 +152,11 @@ export class CsvProfiler {
       seen.set(name, count + 1);
       if (count > 0) {
         const renamed = `${name}.${count}`;
-        this.warn({ line, code: 'duplicate-header', message: `column name "${name}" repeats; the repeat is called "${renamed}"` });
+        this.warn({
+          line,
+          code: 'duplicate-header',
+          message: `column name "${name}" repeats; the repeat is called "${renamed}"`,
+        });
         name = renamed;
       }
       return new ColumnAccumulator(name);

@@ -17,9 +17,7 @@ export interface ProfileViewModel {
 }
 
 /** Host → webview. */
-export type HostToWebviewMessage =
-  | { type: 'profile'; model: ProfileViewModel }
-  | { type: 'error'; message: string };
+export type HostToWebviewMessage = { type: 'profile'; model: ProfileViewModel } | { type: 'error'; message: string };
 
 /** Webview → host. */
 export type WebviewToHostMessage = { type: 'ready' } | { type: 'refresh' };

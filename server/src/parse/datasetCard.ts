@@ -86,7 +86,7 @@ export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): Datas
     if (token.type === 'inline' && token.map) {
       for (const child of token.children ?? []) {
         const href = child.type === 'link_open' ? child.attrGet('href') : null;
-        if (href !== null) links.push({ target: String(href), line: token.map[0] as number });
+        if (href !== null) links.push({ target: String(href), line: token.map[0] });
       }
     }
   }

@@ -12,7 +12,10 @@ const SIZE_HEADING = new RegExp(
 );
 
 /** "Number of samples: 498", "total number of rows is 7,043", "# of records — 1.2M". */
-const COUNT_CLAIM = new RegExp(String.raw`\b(?:total\s+)?(?:number|count|no\.?|#)\s+of\s+${UNIT}\b[^\n\d]{0,40}\d`, 'i');
+const COUNT_CLAIM = new RegExp(
+  String.raw`\b(?:total\s+)?(?:number|count|no\.?|#)\s+of\s+${UNIT}\b[^\n\d]{0,40}\d`,
+  'i',
+);
 /** "7,043 rows", "1.2M labeled examples", "about 50 thousand samples". */
 const NUMBER_CLAIM = new RegExp(
   String.raw`\b\d[\d,.\u202f ]*\s*(?:k|m|b|thousand|million|billion)?\s+(?:labell?ed\s+|annotated\s+|training\s+|unique\s+)?${UNIT}\b`,
@@ -20,7 +23,8 @@ const NUMBER_CLAIM = new RegExp(
 );
 
 /** Dataset metadata keys that carry an example count (Hugging Face `dataset_info`, plain YAML). */
-const COUNT_KEY = /^(?:num_examples|num_rows|n_rows|number_of_(?:examples|rows|samples|instances|records)|rows|examples|instances|samples)$/i;
+const COUNT_KEY =
+  /^(?:num_examples|num_rows|n_rows|number_of_(?:examples|rows|samples|instances|records)|rows|examples|instances|samples)$/i;
 
 function metadataStatesCount(node: Node | null | undefined): boolean {
   if (isMap(node)) {

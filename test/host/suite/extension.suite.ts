@@ -54,7 +54,13 @@ function tabAppears(accept: (tab: vscode.Tab) => boolean, timeoutMs = 20_000): P
     };
     const timer = setTimeout(() => {
       listener.dispose();
-      reject(new Error(`tab did not open within ${timeoutMs} ms; tabs: ${open().map((t) => t.label).join(', ')}`));
+      reject(
+        new Error(
+          `tab did not open within ${timeoutMs} ms; tabs: ${open()
+            .map((t) => t.label)
+            .join(', ')}`,
+        ),
+      );
     }, timeoutMs);
     const listener = vscode.window.tabGroups.onDidChangeTabs(check);
     check();
@@ -63,7 +69,11 @@ function tabAppears(accept: (tab: vscode.Tab) => boolean, timeoutMs = 20_000): P
 
 /** Data rows of a simple CSV (no quoted newlines), counted without mlguide's engine. */
 function countRows(file: string): number {
-  return readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').length - 1;
+  return (
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '').length - 1
+  );
 }
 
 describe('mlguide in VS Code', () => {

@@ -37,7 +37,9 @@ export function run(): Promise<void> {
       if (failures > 0) reject(new Error(`${failures} host test(s) failed`));
       else resolve();
     });
-    runner.on('pass', (test) => results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }));
+    runner.on('pass', (test) =>
+      results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }),
+    );
     runner.on('fail', (test, error: Error) =>
       results.push({
         title: test.fullTitle(),
