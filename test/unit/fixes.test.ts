@@ -1,0 +1,166 @@
+// The MLG009 quick fix: where the "Number of examples" section goes, what it says, and that the
+// card passes afterwards when the row count could be filled in.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { countLinkedData, insertSectionEdit, type CountedDataFile } from '../../server/src/fixes';
+import { lintDatasetCard } from '../../server/src/lint';
+import type { InsertSectionFix } from '../../server/src/rules/types';
+import { applyEdit, scratchDir, type ScratchDir } from './support';
+
+const TODAY = '2026-01-15';
+
+/** Lints `text`, expects exactly one MLG009 finding with a fix, and returns both. */
+function mlg009Fix(text: string): { fix: InsertSectionFix; titleLine: number } {
+  const findings = lintDatasetCard(text, 'markdown');
+  assert.deepEqual(
+    findings.map((f) => f.ruleId),
+    ['MLG009'],
+  );
+  const fix = findings[0]?.fix;
+  assert.ok(fix, 'MLG009 offers a fix on a Markdown card');
+  assert.equal(fix.kind, 'insert-section');
+  assert.equal(fix.heading, 'Number of examples');
+  return { fix, titleLine: findings[0]?.range.start.line ?? -1 };
+}
+
+/** Applies the fix to `text` with `data` and returns the new text. */
+function fixed(text: string, data: readonly CountedDataFile[]): string {
+  const { fix } = mlg009Fix(text);
+  return applyEdit(text, insertSectionEdit(fix, text.split(/\r?\n/), data, TODAY));
+}
+
+function csv(rows: number): string {
+  return `id,value\n${Array.from({ length: rows }, (_, i) => `${i},${i * 2}`).join('\n')}\n`;
+}
+
+const card = [
+  '# Customer churn', // 0
+  '',
+  'This card documents [the customer table](data/churn.csv).',
+  '',
+  '## What the data means', // 4
+  '',
+  'One row per customer.',
+  '',
+].join('\n');
+
+let scratch: ScratchDir;
+before(() => {
+  scratch = scratchDir();
+});
+after(() => {
+  scratch.remove();
+});
+
+void describe('insertSectionEdit', () => {
+  void it('inserts the section before the first heading after the title', () => {
+    const { fix } = mlg009Fix(card);
+    assert.equal(fix.line, 4);
+    assert.equal(fix.level, 2);
+    const edit = insertSectionEdit(fix, card.split('\n'), [], TODAY);
+    assert.deepEqual(edit.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } });
+    const lines = applyEdit(card, edit).split('\n');
+    const heading = lines.indexOf('## Number of examples');
+    assert.equal(heading, 4);
+    assert.ok(lines.indexOf('## What the data means') > heading);
+    assert.match(lines.slice(heading, lines.indexOf('## What the data means')).join('\n'), /<!-- How many examples/);
+  });
+
+  void it('writes the counted rows of linked data, and the card then passes', () => {
+    const data = [{ link: 'data/churn.csv', rows: 7043 }];
+    const result = fixed(card, data);
+    assert.ok(
+      result.includes('- `data/churn.csv`: 7,043 examples (data rows, header excluded), counted on 2026-01-15.'),
+    );
+    assert.deepEqual(lintDatasetCard(result, 'markdown'), []);
+  });
+
+  void it('still reports MLG009 after inserting only the prompt, when no data is linked', () => {
+    const result = fixed(card, []);
+    assert.ok(result.includes('## Number of examples'));
+    const findings = lintDatasetCard(result, 'markdown');
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.range.start.line]),
+      [['MLG009', 0]],
+    );
+  });
+
+  void it('appends the section at the end when the title is the only heading', () => {
+    for (const text of ['# Sensor data\n\nReadings from the floor.', '# Sensor data\n\nReadings from the floor.\n']) {
+      const { fix } = mlg009Fix(text);
+      assert.equal(fix.level, 2, 'one level below the title');
+      const result = fixed(text, [{ link: 'readings.csv', rows: 12 }]);
+      assert.ok(
+        result.startsWith('# Sensor data\n\nReadings from the floor.\n\n## Number of examples\n\n<!-- '),
+        result,
+      );
+      assert.ok(result.includes('- `readings.csv`: 12 examples'));
+      assert.deepEqual(lintDatasetCard(result, 'markdown'), []);
+    }
+  });
+
+  void it('matches the level of the heading it is inserted before', () => {
+    const text = '## Weather\n\nHourly readings.\n\n### Columns\n\nTemperature.\n';
+    const { fix } = mlg009Fix(text);
+    assert.equal(fix.level, 3);
+    const result = fixed(text, [{ link: 'weather.csv', rows: 8760 }]);
+    assert.ok(result.includes('\n### Number of examples\n'));
+    assert.ok(result.indexOf('### Number of examples') < result.indexOf('### Columns'));
+    assert.deepEqual(lintDatasetCard(result, 'markdown'), []);
+  });
+
+  void it('puts the section after front matter, in the body', () => {
+    const text = '---\ntask_categories:\n- tabular-classification\n---\n\n# Churn\n\n## Features\n\nTenure.\n';
+    const result = fixed(text, [{ link: 'churn.csv', rows: 200 }]);
+    assert.ok(
+      result.startsWith('---\ntask_categories:\n- tabular-classification\n---\n\n# Churn\n\n## Number of examples'),
+    );
+    assert.deepEqual(lintDatasetCard(result, 'markdown'), []);
+  });
+});
+
+void describe('countLinkedData', () => {
+  void it('counts the data rows of the local CSV and TSV files a card links to', async () => {
+    scratch.write('cards/data/churn.csv', csv(1234));
+    scratch.write('cards/data/split.tsv', 'a\tb\n1\t2\n3\t4\n');
+    scratch.write('cards/my data.csv', csv(3));
+    scratch.write('cards/notes.txt', 'not data');
+    const cardText = [
+      '# Churn',
+      '',
+      '- [main table](data/churn.csv)',
+      '- [again](data/churn.csv#L10) and [raw](data/churn.csv?raw=1)',
+      '- [split](./data/split.tsv)',
+      '- [spaces](my%20data.csv)',
+      '- [remote](https://example.com/data/churn.csv)',
+      '- [gone](data/missing.csv)',
+      '- [notes](notes.txt)',
+      '',
+    ].join('\n');
+    const counted = await countLinkedData(scratch.write('cards/DATASET.md', cardText), cardText);
+    assert.deepEqual(counted, [
+      { link: 'data/churn.csv', rows: 1234 },
+      { link: './data/split.tsv', rows: 2 },
+      { link: 'my%20data.csv', rows: 3 },
+    ]);
+  });
+
+  void it('counts again when the linked file changes', async () => {
+    const cardText = '# T\n\nSee [data](table.csv).\n';
+    const cardPath = scratch.write('recount/DATASET.md', cardText);
+    scratch.write('recount/table.csv', csv(5));
+    assert.deepEqual(await countLinkedData(cardPath, cardText), [{ link: 'table.csv', rows: 5 }]);
+    scratch.write('recount/table.csv', csv(50));
+    assert.deepEqual(await countLinkedData(cardPath, cardText), [{ link: 'table.csv', rows: 50 }]);
+  });
+
+  void it('feeds the fix: a card linking its data passes once the fix is applied', async () => {
+    scratch.write('end-to-end/data/churn.csv', csv(200));
+    const cardPath = scratch.write('end-to-end/DATASET.md', card);
+    const counted = await countLinkedData(cardPath, card);
+    assert.deepEqual(counted, [{ link: 'data/churn.csv', rows: 200 }]);
+    const result = fixed(card, counted);
+    assert.ok(result.includes('`data/churn.csv`: 200 examples'));
+    assert.deepEqual(lintDatasetCard(result, 'markdown'), []);
+  });
+});

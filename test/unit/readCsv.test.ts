@@ -1,0 +1,307 @@
+// profileCsvFile: the streaming reader over real files, on small CSVs whose answers are known.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { ColumnProfile, CsvProfile } from '../../core/src/profile/profile';
+import { CsvInputError, profileCsvFile, type ReadCsvOptions } from '../../server/src/engine/readCsv';
+import { scratchDir, type ScratchDir } from './support';
+
+let scratch: ScratchDir;
+before(() => {
+  scratch = scratchDir();
+});
+after(() => {
+  scratch.remove();
+});
+
+let counter = 0;
+async function profileText(content: string | Uint8Array, options: ReadCsvOptions = {}): Promise<CsvProfile> {
+  const file = scratch.write(`case-${++counter}.csv`, content);
+  return profileCsvFile(file, options);
+}
+
+function column(profile: CsvProfile, name: string): ColumnProfile {
+  const found = profile.columns.find((c) => c.name === name);
+  assert.ok(found, `no column "${name}" in ${profile.columns.map((c) => c.name).join(', ')}`);
+  return found;
+}
+
+function warningLines(profile: CsvProfile, code: string): number[] {
+  return profile.warnings.filter((w) => w.code === code).map((w) => w.line);
+}
+
+/** Rejects with a CsvInputError of this problem whose message names the file. */
+async function assertInputError(file: string, problem: CsvInputError['problem']): Promise<void> {
+  await assert.rejects(profileCsvFile(file), (error: unknown) => {
+    assert.ok(error instanceof CsvInputError, `expected CsvInputError, got ${String(error)}`);
+    assert.equal(error.problem, problem);
+    assert.equal(error.file, file);
+    assert.ok(error.message.includes(file), `message "${error.message}" does not name ${file}`);
+    return true;
+  });
+}
+
+void describe('profileCsvFile: quoting and line numbers', () => {
+  void it('keeps delimiters and newlines inside quoted fields, and numbers later lines from the file', async () => {
+    const profile = await profileText(
+      [
+        'id,comment,score', // line 1
+        '1,"fine, thanks",10', // line 2
+        '2,"spans', // line 3
+        'three', // line 4
+        'lines",20', // line 5
+        '3,short', // line 6: too few fields
+        '4,"a ""quoted"" word",30,extra', // line 7: too many fields
+        '',
+      ].join('\n'),
+    );
+    assert.equal(profile.rows, 4);
+    assert.deepEqual(
+      profile.columns.map((c) => c.name),
+      ['id', 'comment', 'score'],
+    );
+    assert.deepEqual(
+      profile.warnings.map((w) => [w.line, w.code]),
+      [
+        [6, 'ragged-row'],
+        [7, 'ragged-row'],
+      ],
+    );
+    assert.equal(profile.warningCount, 2);
+    // The embedded comma did not split the field: "score" holds only the numbers 10, 20, 30.
+    const score = column(profile, 'score');
+    assert.equal(score.type, 'int');
+    assert.equal(score.missing, 1, 'the short row counts as missing in "score"');
+    assert.equal(score.min, 10);
+    assert.equal(score.max, 30);
+    assert.equal(column(profile, 'comment').distinct, 4);
+  });
+
+  void it('reads CRLF line endings, including CRLF inside a quoted field', async () => {
+    const profile = await profileText('a,b\r\n1,"x\r\ny"\r\n2,3,4\r\n5,6\r\n');
+    assert.equal(profile.rows, 3);
+    assert.deepEqual(
+      profile.warnings.map((w) => [w.line, w.code]),
+      [[4, 'ragged-row']],
+    );
+    // No stray "\r" is left at the end of the last field: the column is still all integers.
+    assert.equal(column(profile, 'a').type, 'int');
+    assert.equal(column(profile, 'b').distinct, 3);
+  });
+
+  void it('drops a UTF-8 byte order mark from the first column name', async () => {
+    const profile = await profileText('\ufeffid,name\n1,x\n2\n');
+    assert.deepEqual(
+      profile.columns.map((c) => c.name),
+      ['id', 'name'],
+    );
+    assert.deepEqual(warningLines(profile, 'ragged-row'), [3]);
+  });
+
+  void it('skips blank lines, as pandas does, without losing count of line numbers', async () => {
+    const profile = await profileText('\n\na,b\n\n1,2\n\n\n3,4,5\n\n');
+    assert.equal(profile.rows, 2);
+    assert.deepEqual(warningLines(profile, 'ragged-row'), [8]);
+    assert.equal(column(profile, 'a').missing, 0);
+  });
+
+  void it('reads a file without a final newline', async () => {
+    const profile = await profileText('a,b\n1,2\n3');
+    assert.equal(profile.rows, 2);
+    assert.deepEqual(warningLines(profile, 'ragged-row'), [3]);
+    assert.equal(column(profile, 'b').missing, 1);
+  });
+
+  void it('reports an unterminated quote on the line where the quote opens', async () => {
+    const profile = await profileText('a,b\n1,"ok\nstill ok"\n2,"never closed\n3,4\n5,6\n');
+    assert.deepEqual(warningLines(profile, 'unterminated-quote'), [4]);
+    // The rest of the file was read into the open field: two data rows in all.
+    assert.equal(profile.rows, 2);
+    assert.equal(profile.warningCount, 1);
+  });
+});
+
+void describe('profileCsvFile: ragged rows', () => {
+  void it('warns on each row with too few or too many fields, with its 1-based line, and counts them', async () => {
+    const profile = await profileText('a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n13\n');
+    assert.deepEqual(
+      profile.warnings.map((w) => [w.line, w.code]),
+      [
+        [3, 'ragged-row'],
+        [4, 'ragged-row'],
+        [6, 'ragged-row'],
+      ],
+    );
+    assert.equal(profile.warningCount, 3);
+    const tooFew = profile.warnings[0];
+    assert.match(tooFew?.message ?? '', /2 fields.*header on line 1 has 3.*missing/);
+    const tooMany = profile.warnings[1];
+    assert.match(tooMany?.message ?? '', /4 fields.*ignored/);
+    // Missing fields are missing values; extra fields do not leak into any column.
+    assert.equal(column(profile, 'c').missing, 2);
+    assert.equal(column(profile, 'c').max, 12);
+    assert.equal(column(profile, 'b').missing, 1);
+  });
+
+  void it('keeps at most 100 warnings but counts all of them', async () => {
+    const lines = ['a,b', ...Array.from({ length: 150 }, (_, i) => String(i))];
+    const profile = await profileText(`${lines.join('\n')}\n`);
+    assert.equal(profile.rows, 150);
+    assert.equal(profile.warnings.length, 100);
+    assert.equal(profile.warningCount, 150);
+    assert.deepEqual(
+      profile.warnings.map((w) => w.line),
+      Array.from({ length: 100 }, (_, i) => i + 2),
+    );
+  });
+});
+
+void describe('profileCsvFile: delimiters', () => {
+  for (const [name, delimiter] of [
+    ['semicolon', ';'],
+    ['tab', '\t'],
+    ['pipe', '|'],
+    ['comma', ','],
+  ] as const) {
+    void it(`detects a ${name} delimiter`, async () => {
+      const text = [
+        ['city', 'temp', 'note'],
+        ['Oslo', '3.5', 'cold'],
+        ['Rome', '18.25', 'mild'],
+      ]
+        .map((cells) => cells.join(delimiter))
+        .join('\n');
+      const profile = await profileText(`${text}\n`);
+      assert.equal(profile.delimiter, delimiter);
+      assert.deepEqual(
+        profile.columns.map((c) => c.name),
+        ['city', 'temp', 'note'],
+      );
+      assert.equal(column(profile, 'temp').type, 'float');
+      assert.equal(column(profile, 'temp').mean, (3.5 + 18.25) / 2);
+    });
+  }
+
+  void it('uses the delimiter it is given instead of detecting one', async () => {
+    const text = 'a;b\n1,5;2,5\n3,5;4,5\n';
+    const detected = await profileText(text);
+    assert.equal(detected.delimiter, ';');
+    const forced = await profileText(text, { delimiter: ',' });
+    assert.equal(forced.delimiter, ',');
+    // Split on commas, the header has one field and each data row two.
+    assert.deepEqual(
+      forced.columns.map((c) => c.name),
+      ['a;b'],
+    );
+    assert.equal(forced.warningCount, 2);
+  });
+});
+
+void describe('profileCsvFile: edge files', () => {
+  void it('profiles a header-only file as zero rows with empty columns', async () => {
+    for (const text of ['a,b,c\n', 'a,b,c']) {
+      const profile = await profileText(text);
+      assert.equal(profile.rows, 0);
+      assert.deepEqual(
+        profile.columns.map((c) => [c.name, c.type, c.missing]),
+        [
+          ['a', 'empty', 0],
+          ['b', 'empty', 0],
+          ['c', 'empty', 0],
+        ],
+      );
+      assert.equal(profile.warningCount, 0);
+    }
+  });
+
+  void it('rejects an empty file, naming it', async () => {
+    await assertInputError(scratch.write('empty.csv', ''), 'empty');
+  });
+
+  void it('rejects a binary file (NUL bytes), naming it', async () => {
+    const zipHeader = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x41, 0x2c]);
+    await assertInputError(scratch.write('archive.csv', zipHeader), 'binary');
+  });
+
+  void it('rejects a missing file and a folder as unreadable, naming them', async () => {
+    await assertInputError(`${scratch.dir}/does-not-exist.csv`, 'unreadable');
+    await assertInputError(scratch.dir, 'unreadable');
+  });
+
+  void it('keeps a hostile cell verbatim, as data', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const profile = await profileText(`"${hostile}",b\n"${hostile}",1\n"<script>alert(""x"")</script>",2\n`);
+    const [first] = profile.columns;
+    assert.ok(first);
+    assert.equal(first.name, hostile);
+    assert.equal(first.type, 'text');
+    assert.equal(first.distinct, 2);
+    assert.equal(profile.rows, 2);
+  });
+
+  void it('decodes UTF-8 characters split across chunk boundaries', async () => {
+    const text = 'navn,by\nÆble,Århus\n"😀\nø",Køge\nå\n';
+    for (const chunkBytes of [1, 2, 3, 5]) {
+      const profile = await profileText(text, { chunkBytes });
+      assert.deepEqual(
+        profile.columns.map((c) => c.name),
+        ['navn', 'by'],
+        `chunkBytes ${chunkBytes}`,
+      );
+      assert.equal(column(profile, 'by').distinct, 2, `chunkBytes ${chunkBytes}`);
+      assert.deepEqual(warningLines(profile, 'ragged-row'), [5], `chunkBytes ${chunkBytes}`);
+    }
+  });
+});
+
+void describe('profileCsvFile: streaming', () => {
+  const text = [
+    'id,name,price,when,ok',
+    '1,"Smith, J.",10.5,2024-01-02,true',
+    '2,"two',
+    'lines",11,2024-01-03,false',
+    '',
+    '3,plain,,2024-01-04,true',
+    '4,short',
+    '5,"x ""y""",12.25,2024-01-05,false,extra',
+    '6,"unterminated,1,2024-01-06,true',
+    '7,after,1,2024-01-07,true',
+  ].join('\n');
+
+  void it('gives the same profile with 7-byte chunks as with the default chunk size', async () => {
+    const whole = await profileText(text);
+    const chunked = await profileText(text, { chunkBytes: 7 });
+    assert.deepEqual(chunked, whole);
+    // And the answer itself is right, so the two are not merely equally wrong.
+    assert.equal(whole.rows, 6);
+    assert.deepEqual(
+      whole.warnings.map((w) => [w.line, w.code]),
+      [
+        [7, 'ragged-row'],
+        [8, 'ragged-row'],
+        [9, 'ragged-row'],
+        [9, 'unterminated-quote'],
+      ],
+    );
+  });
+
+  void it('reports progress up to the file size', async () => {
+    const file = scratch.write('progress.csv', text);
+    const reports: [number, number][] = [];
+    const profile = await profileCsvFile(file, {
+      chunkBytes: 16,
+      onProgress: (bytesRead, totalBytes) => reports.push([bytesRead, totalBytes]),
+    });
+    const size = Buffer.byteLength(text);
+    assert.equal(profile.bytes, size);
+    assert.ok(reports.length >= Math.ceil(size / 16), `${reports.length} progress reports`);
+    assert.ok(
+      reports.every(([, total]) => total === size),
+      'every report carries the total size',
+    );
+    assert.ok(
+      reports.every(([read], i) => i === 0 || read > (reports[i - 1] as [number, number])[0]),
+      'bytes read only grow',
+    );
+    assert.deepEqual(reports.at(-1), [size, size]);
+  });
+});

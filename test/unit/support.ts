@@ -1,0 +1,70 @@
+// Helpers shared by the unit tests (not a test file itself: the runner picks up `*.test.ts`).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { TextEditLike } from '../../server/src/fixes';
+
+/** The repository root. */
+export const repoRoot = path.resolve(__dirname, '../..');
+
+/** The shared real-world corpus, checked out beside the repository (`../shared`). */
+export const corpusDir = path.resolve(__dirname, '../../../shared/corpus');
+
+/** A scratch folder under the OS temp dir; `remove()` deletes it with everything in it. */
+export interface ScratchDir {
+  dir: string;
+  /** Writes `content` to `name` (folders created as needed) and returns the full path. */
+  write(name: string, content: string | Uint8Array): string;
+  remove(): void;
+}
+
+export function scratchDir(): ScratchDir {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlguide-unit-'));
+  return {
+    dir,
+    write(name, content) {
+      const file = path.join(dir, name);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, content);
+      return file;
+    },
+    remove() {
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Applies an LSP-style edit (zero-based lines, UTF-16 columns) to `text`, whatever its line endings. */
+export function applyEdit(text: string, edit: TextEditLike): string {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const offset = (position: { line: number; character: number }): number => {
+    const start = lineStarts[position.line];
+    if (start === undefined) throw new RangeError(`line ${position.line} is past the end of the text`);
+    return start + position.character;
+  };
+  return text.slice(0, offset(edit.range.start)) + edit.newText + text.slice(offset(edit.range.end));
+}
+
+/** A small deterministic pseudo-random generator (mulberry32), so generated data is reproducible. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Asserts `actual` is within `relative` of `expected` (absolute near zero). */
+export function assertClose(actual: number | undefined, expected: number, relative: number, what: string): void {
+  if (actual === undefined || !Number.isFinite(actual)) {
+    throw new Error(`${what}: expected ${expected}, got ${String(actual)}`);
+  }
+  const tolerance = relative * Math.max(1, Math.abs(expected));
+  if (Math.abs(actual - expected) > tolerance) {
+    throw new Error(`${what}: expected ${expected}, got ${actual} (difference ${Math.abs(actual - expected)})`);
+  }
+}
