@@ -53,12 +53,16 @@ export async function countLinkedData(
   return counted;
 }
 
-/** The edit that applies an insert-section fix, filling in row counts where they are known. */
+/**
+ * The edit that applies an insert-section fix, filling in row counts where they are known.
+ * `eol` is the document's line ending, so a CRLF card stays CRLF.
+ */
 export function insertSectionEdit(
   fix: InsertSectionFix,
   lines: readonly string[],
   data: readonly CountedDataFile[],
   today: string,
+  eol = '\n',
 ): TextEditLike {
   const heading = `${'#'.repeat(fix.level)} ${fix.heading}`;
   const facts = data.map(
@@ -69,11 +73,11 @@ export function insertSectionEdit(
   if (fix.line < lines.length) {
     return {
       range: { start: { line: fix.line, character: 0 }, end: { line: fix.line, character: 0 } },
-      newText: `${section.join('\n')}\n`,
+      newText: `${section.join(eol)}${eol}`,
     };
   }
   const last = lines.length - 1;
   const end = { line: last, character: (lines[last] ?? '').length };
-  const separator = (lines[last] ?? '') === '' ? '\n' : '\n\n';
-  return { range: { start: end, end }, newText: `${separator}${section.join('\n')}` };
+  const separator = (lines[last] ?? '') === '' ? eol : eol + eol;
+  return { range: { start: end, end }, newText: `${separator}${section.join(eol)}` };
 }

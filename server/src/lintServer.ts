@@ -111,7 +111,9 @@ export function startLintServer(connection: Connection): void {
     if (!document || document.version !== data.version || !finding?.fix || !file) return action;
     const text = document.getText();
     const counted = await countLinkedData(file, text, () => token?.isCancellationRequested ?? false);
-    const edit = insertSectionEdit(finding.fix, text.split(/\r?\n/), counted, new Date().toISOString().slice(0, 10));
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const today = new Date().toISOString().slice(0, 10);
+    const edit = insertSectionEdit(finding.fix, text.split(/\r?\n/), counted, today, eol);
     return { ...action, edit: { changes: { [data.uri]: [edit] } } };
   };
 

@@ -11,12 +11,12 @@ const cardsDir = path.join(corpusDir, 'cards');
 // The corpus README names these three; other cards may be added beside them.
 const cardFiles = ['adl.md', 'botxt.md', 'dannet.md'];
 
-void describe('real Hugging Face cards', () => {
+describe('real Hugging Face cards', () => {
   for (const name of cardFiles) {
     const file = path.join(cardsDir, name);
     const text = readFileSync(file, 'utf8');
 
-    void it(`${name} is recognised as a Markdown card by its front matter, not its name`, () => {
+    it(`${name} is recognised as a Markdown card by its front matter, not its name`, () => {
       assert.equal(datasetCardKind(file, text), 'markdown');
       // Without the front matter the same text under the same name is not a card.
       const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
@@ -24,7 +24,7 @@ void describe('real Hugging Face cards', () => {
       assert.equal(datasetCardKind(file, body), undefined);
     });
 
-    void it(`${name} states "Number of samples", so MLG009 finds nothing`, () => {
+    it(`${name} states "Number of samples", so MLG009 finds nothing`, () => {
       assert.match(text, /\*\*Number of samples\*\*: [\d.]+K?\n/);
       assert.deepEqual(
         lintDatasetCard(text, 'markdown').filter((f) => f.ruleId === 'MLG009'),
@@ -32,7 +32,7 @@ void describe('real Hugging Face cards', () => {
       );
     });
 
-    void it(`${name} without its "Number of samples" line gets MLG009 on its title`, () => {
+    it(`${name} without its "Number of samples" line gets MLG009 on its title`, () => {
       const lines = text.split('\n');
       const withoutCount = lines.filter((line) => !line.includes('Number of samples')).join('\n');
       assert.equal(withoutCount.split('\n').length, lines.length - 1);
@@ -47,10 +47,10 @@ void describe('real Hugging Face cards', () => {
   }
 });
 
-void describe('datasetCardKind', () => {
+describe('datasetCardKind', () => {
   const plain = '# Notes\n\nNot a card.\n';
 
-  void it('recognises card file names in any folder and any case', () => {
+  it('recognises card file names in any folder and any case', () => {
     for (const file of [
       'DATASET.md',
       'data/DATASHEET.md',
@@ -69,7 +69,7 @@ void describe('datasetCardKind', () => {
     assert.equal(datasetCardKind('config.yaml', 'name: x\n'), undefined);
   });
 
-  void it('recognises any Markdown file whose front matter carries dataset metadata', () => {
+  it('recognises any Markdown file whose front matter carries dataset metadata', () => {
     for (const key of ['task_categories', 'size_categories', 'configs', 'dataset_info']) {
       const text = `---\n${key}:\n- something\n---\n# Title\n`;
       assert.equal(datasetCardKind('README.md', text), 'markdown', key);
@@ -78,14 +78,14 @@ void describe('datasetCardKind', () => {
     }
   });
 
-  void it('does not take other front matter, or none, for a card', () => {
+  it('does not take other front matter, or none, for a card', () => {
     assert.equal(datasetCardKind('README.md', plain), undefined);
     assert.equal(datasetCardKind('post.md', '---\ntitle: Blog post\ntags: [ml]\n---\n# Post\n'), undefined);
     assert.equal(datasetCardKind('post.md', '---\n- task_categories\n---\n'), undefined);
     assert.equal(datasetCardKind('post.md', 'intro\n---\ntask_categories: [x]\n---\n'), undefined);
   });
 
-  void it('honours custom globs', () => {
+  it('honours custom globs', () => {
     assert.equal(datasetCardKind('cards/churn.md', plain, ['cards/*.md']), 'markdown');
     assert.equal(datasetCardKind('DATASET.md', plain, ['cards/*.md']), undefined);
   });

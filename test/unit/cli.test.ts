@@ -68,8 +68,8 @@ after(() => {
   scratch.remove();
 });
 
-void describe('mlguide lint', () => {
-  void it('exits 1 and lists file:line:col for a card missing the count', async () => {
+describe('mlguide lint', () => {
+  it('exits 1 and lists file:line:col for a card missing the count', async () => {
     const run = await cli(['lint', 'project'], scratch.dir);
     assert.equal(run.code, 1);
     const lines = run.out.split('\n');
@@ -82,7 +82,7 @@ void describe('mlguide lint', () => {
     assert.equal(lines.at(-1), '1 problem in 2 dataset cards');
   });
 
-  void it('prints JSON with --format json: version, files, 1-based line and column', async () => {
+  it('prints JSON with --format json: version, files, 1-based line and column', async () => {
     for (const args of [
       ['lint', '--format', 'json', 'project'],
       ['lint', 'project', '--format=json'],
@@ -108,20 +108,20 @@ void describe('mlguide lint', () => {
     }
   });
 
-  void it('lints a file named on the command line even when its name is not a card’s', async () => {
+  it('lints a file named on the command line even when its name is not a card’s', async () => {
     const run = await cli(['lint', 'notes.md'], scratch.dir);
     assert.equal(run.code, 1);
     assert.match(run.out, /^notes\.md:1:3: warning MLG009/);
   });
 
-  void it('exits 0 on a clean card', async () => {
+  it('exits 0 on a clean card', async () => {
     const run = await cli(['lint', 'clean'], scratch.dir);
     assert.equal(run.code, 0);
     assert.equal(run.out, '0 problems in 1 dataset card');
     assert.equal(run.err, '');
   });
 
-  void it('exits 2 with a message on an unknown option, no paths, a missing path or a bad format', async () => {
+  it('exits 2 with a message on an unknown option, no paths, a missing path or a bad format', async () => {
     const cases: [string[], RegExp][] = [
       [['lint', '--fix', 'project'], /unknown option "--fix"/],
       [['lint'], /lint needs at least one file or folder/],
@@ -139,15 +139,15 @@ void describe('mlguide lint', () => {
     }
   });
 
-  void it('exits 2 on a binary file named as a card', async () => {
+  it('exits 2 on a binary file named as a card', async () => {
     const run = await cli(['lint', 'blob.csv'], scratch.dir);
     assert.equal(run.code, 2);
     assert.match(run.err, /blob\.csv: looks like a binary file/);
   });
 });
 
-void describe('mlguide profile', () => {
-  void it('prints the profile as JSON with --json', async () => {
+describe('mlguide profile', () => {
+  it('prints the profile as JSON with --json', async () => {
     const run = await cli(['profile', 'data.csv', '--json'], scratch.dir);
     assert.equal(run.code, 0);
     const profile = JSON.parse(run.out) as ProfileJson;
@@ -172,7 +172,7 @@ void describe('mlguide profile', () => {
     assert.equal(profile.bytes, readFileSync(path.join(scratch.dir, 'data.csv')).length);
   });
 
-  void it('prints a table, with warnings on stderr as file:line', async () => {
+  it('prints a table, with warnings on stderr as file:line', async () => {
     const run = await cli(['profile', 'data.csv'], scratch.dir);
     assert.equal(run.code, 0);
     assert.match(run.out, /^data\.csv: 4 rows, 3 columns, delimiter ",", 1 warning\n/);
@@ -180,7 +180,7 @@ void describe('mlguide profile', () => {
     assert.match(run.err, /^data\.csv:5: warning ragged-row: /);
   });
 
-  void it('takes a --delimiter override', async () => {
+  it('takes a --delimiter override', async () => {
     const detected = JSON.parse((await cli(['profile', 'semi.csv', '--json'], scratch.dir)).out) as ProfileJson;
     assert.equal(detected.delimiter, ';');
     const forced = await cli(['profile', 'semi.csv', '--json', '--delimiter', ','], scratch.dir);
@@ -193,7 +193,7 @@ void describe('mlguide profile', () => {
     );
   });
 
-  void it('exits 2 naming the file when it is empty, binary or missing', async () => {
+  it('exits 2 naming the file when it is empty, binary or missing', async () => {
     for (const [file, message] of [
       ['empty.csv', /empty\.csv: is empty/],
       ['blob.csv', /blob\.csv: looks like a binary file/],
@@ -206,7 +206,7 @@ void describe('mlguide profile', () => {
     }
   });
 
-  void it('exits 2 on bad usage', async () => {
+  it('exits 2 on bad usage', async () => {
     for (const [args, message] of [
       [['profile'], /profile needs exactly one CSV file/],
       [['profile', 'a.csv', 'b.csv'], /profile needs exactly one CSV file/],
@@ -220,7 +220,7 @@ void describe('mlguide profile', () => {
   });
 });
 
-void describe('bin/mlguide.js (built)', () => {
+describe('bin/mlguide.js (built)', () => {
   function spawnCli(args: readonly string[]): Promise<CliRun> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'mlguide.js'), ...args], { cwd: repoRoot });
@@ -233,7 +233,7 @@ void describe('bin/mlguide.js (built)', () => {
     });
   }
 
-  void it('lints the example project: exit 1, the card missing its count', async () => {
+  it('lints the example project: exit 1, the card missing its count', async () => {
     assert.ok(existsSync(path.join(repoRoot, 'dist', 'cli.js')), 'run `node scripts/build.mjs` first');
     const run = await spawnCli(['lint', 'examples']);
     assert.equal(run.code, 1, run.err);
@@ -241,7 +241,7 @@ void describe('bin/mlguide.js (built)', () => {
     assert.match(run.out, /\d+ problems? in \d+ dataset cards?\n$/);
   });
 
-  void it('reports the package version', async () => {
+  it('reports the package version', async () => {
     const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
     const run = await spawnCli(['--version']);
     assert.equal(run.code, 0);

@@ -31,8 +31,8 @@ const reference = JSON.parse(
 ) as Reference;
 const RELATIVE = 1e-9;
 
-void describe('real corpus against pandas', () => {
-  void it('has a corpus file for every reference', () => {
+describe('real corpus against pandas', () => {
+  it('has a corpus file for every reference', () => {
     const files = readdirSync(csvDir).filter((name) => name.endsWith('.csv'));
     assert.ok(Object.keys(reference.files).length >= 5);
     for (const name of Object.keys(reference.files)) assert.ok(files.includes(name), `${name} is not in ${csvDir}`);
@@ -45,7 +45,7 @@ void describe('real corpus against pandas', () => {
     .filter((name) => name.endsWith('.csv') && !(name in reference.files))
     .sort();
   for (const name of unreferenced) {
-    void it(`${name} (no pandas reference yet) profiles consistently`, async () => {
+    it(`${name} (no pandas reference yet) profiles consistently`, async () => {
       const profile = await profileCsvFile(path.join(csvDir, name));
       assert.ok(profile.columns.length > 0);
       for (const column of profile.columns) {
@@ -58,20 +58,20 @@ void describe('real corpus against pandas', () => {
   }
 
   for (const [name, expected] of Object.entries(reference.files)) {
-    void describe(name, () => {
+    describe(name, () => {
       let profile: CsvProfile;
       before(async () => {
         profile = await profileCsvFile(path.join(csvDir, name));
       });
 
-      void it('is the file the reference was computed from', () => {
+      it('is the file the reference was computed from', () => {
         const sha256 = createHash('sha256')
           .update(readFileSync(path.join(csvDir, name)))
           .digest('hex');
         assert.equal(sha256, expected.sha256, `${name} changed: rerun ${reference.generatedBy}`);
       });
 
-      void it('has pandas’ row count, column names and a comma delimiter', () => {
+      it('has pandas’ row count, column names and a comma delimiter', () => {
         assert.equal(profile.delimiter, ',');
         assert.equal(profile.rows, expected.rows);
         assert.deepEqual(
@@ -81,13 +81,13 @@ void describe('real corpus against pandas', () => {
         assert.equal(profile.warningCount, 0);
       });
 
-      void it('has pandas’ missing count in every column', () => {
+      it('has pandas’ missing count in every column', () => {
         for (const [i, column] of expected.columns.entries()) {
           assert.equal(profile.columns[i]?.missing, column.missing, `${name} ${column.name}`);
         }
       });
 
-      void it('has pandas’ min, max, mean and std in every numeric column, and no numbers elsewhere', () => {
+      it('has pandas’ min, max, mean and std in every numeric column, and no numbers elsewhere', () => {
         for (const [i, column] of expected.columns.entries()) {
           const actual = profile.columns[i];
           assert.ok(actual);
@@ -113,7 +113,7 @@ void describe('real corpus against pandas', () => {
     });
   }
 
-  void it('types columns a reader would expect (beyond what pandas infers)', async () => {
+  it('types columns a reader would expect (beyond what pandas infers)', async () => {
     const types = async (file: string): Promise<Record<string, string>> =>
       Object.fromEntries((await profileCsvFile(path.join(csvDir, file))).columns.map((c) => [c.name, c.type]));
     const iris = await types('iris.csv');
@@ -129,7 +129,7 @@ void describe('real corpus against pandas', () => {
     assert.equal(penguins.body_mass_g, 'int');
   });
 
-  void it('reads the corpus in 7-byte chunks to the same profile', async () => {
+  it('reads the corpus in 7-byte chunks to the same profile', async () => {
     for (const name of ['iris.csv', 'penguins.csv', 'tips.csv']) {
       const file = path.join(csvDir, name);
       assert.deepEqual(await profileCsvFile(file, { chunkBytes: 7 }), await profileCsvFile(file), name);

@@ -52,8 +52,8 @@ after(() => {
   scratch.remove();
 });
 
-void describe('insertSectionEdit', () => {
-  void it('inserts the section before the first heading after the title', () => {
+describe('insertSectionEdit', () => {
+  it('inserts the section before the first heading after the title', () => {
     const { fix } = mlg009Fix(card);
     assert.equal(fix.line, 4);
     assert.equal(fix.level, 2);
@@ -66,7 +66,7 @@ void describe('insertSectionEdit', () => {
     assert.match(lines.slice(heading, lines.indexOf('## What the data means')).join('\n'), /<!-- How many examples/);
   });
 
-  void it('writes the counted rows of linked data, and the card then passes', () => {
+  it('writes the counted rows of linked data, and the card then passes', () => {
     const data = [{ link: 'data/churn.csv', rows: 7043 }];
     const result = fixed(card, data);
     assert.ok(
@@ -75,7 +75,7 @@ void describe('insertSectionEdit', () => {
     assert.deepEqual(lintDatasetCard(result, 'markdown'), []);
   });
 
-  void it('still reports MLG009 after inserting only the prompt, when no data is linked', () => {
+  it('still reports MLG009 after inserting only the prompt, when no data is linked', () => {
     const result = fixed(card, []);
     assert.ok(result.includes('## Number of examples'));
     const findings = lintDatasetCard(result, 'markdown');
@@ -85,7 +85,7 @@ void describe('insertSectionEdit', () => {
     );
   });
 
-  void it('appends the section at the end when the title is the only heading', () => {
+  it('appends the section at the end when the title is the only heading', () => {
     for (const text of ['# Sensor data\n\nReadings from the floor.', '# Sensor data\n\nReadings from the floor.\n']) {
       const { fix } = mlg009Fix(text);
       assert.equal(fix.level, 2, 'one level below the title');
@@ -99,7 +99,7 @@ void describe('insertSectionEdit', () => {
     }
   });
 
-  void it('matches the level of the heading it is inserted before', () => {
+  it('matches the level of the heading it is inserted before', () => {
     const text = '## Weather\n\nHourly readings.\n\n### Columns\n\nTemperature.\n';
     const { fix } = mlg009Fix(text);
     assert.equal(fix.level, 3);
@@ -109,7 +109,7 @@ void describe('insertSectionEdit', () => {
     assert.deepEqual(lintDatasetCard(result, 'markdown'), []);
   });
 
-  void it('puts the section after front matter, in the body', () => {
+  it('puts the section after front matter, in the body', () => {
     const text = '---\ntask_categories:\n- tabular-classification\n---\n\n# Churn\n\n## Features\n\nTenure.\n';
     const result = fixed(text, [{ link: 'churn.csv', rows: 200 }]);
     assert.ok(
@@ -119,8 +119,8 @@ void describe('insertSectionEdit', () => {
   });
 });
 
-void describe('countLinkedData', () => {
-  void it('counts the data rows of the local CSV and TSV files a card links to', async () => {
+describe('countLinkedData', () => {
+  it('counts the data rows of the local CSV and TSV files a card links to', async () => {
     scratch.write('cards/data/churn.csv', csv(1234));
     scratch.write('cards/data/split.tsv', 'a\tb\n1\t2\n3\t4\n');
     scratch.write('cards/my data.csv', csv(3));
@@ -145,7 +145,7 @@ void describe('countLinkedData', () => {
     ]);
   });
 
-  void it('counts again when the linked file changes', async () => {
+  it('counts again when the linked file changes', async () => {
     const cardText = '# T\n\nSee [data](table.csv).\n';
     const cardPath = scratch.write('recount/DATASET.md', cardText);
     scratch.write('recount/table.csv', csv(5));
@@ -154,7 +154,7 @@ void describe('countLinkedData', () => {
     assert.deepEqual(await countLinkedData(cardPath, cardText), [{ link: 'table.csv', rows: 50 }]);
   });
 
-  void it('feeds the fix: a card linking its data passes once the fix is applied', async () => {
+  it('feeds the fix: a card linking its data passes once the fix is applied', async () => {
     scratch.write('end-to-end/data/churn.csv', csv(200));
     const cardPath = scratch.write('end-to-end/DATASET.md', card);
     const counted = await countLinkedData(cardPath, card);
@@ -162,5 +162,17 @@ void describe('countLinkedData', () => {
     const result = fixed(card, counted);
     assert.ok(result.includes('`data/churn.csv`: 200 examples'));
     assert.deepEqual(lintDatasetCard(result, 'markdown'), []);
+  });
+});
+
+describe('insertSectionEdit: line endings', () => {
+  it("writes the card's own CRLF line endings, before a heading and at the end", () => {
+    const data: CountedDataFile[] = [{ link: 'data.csv', rows: 12 }];
+    for (const text of ['# Title\r\n\r\n## Fields\r\n\r\nx\r\n', '# Title\r\n\r\nSome text.']) {
+      const { fix } = mlg009Fix(text);
+      const edit = insertSectionEdit(fix, text.split(/\r?\n/), data, TODAY, '\r\n');
+      assert.ok(edit.newText.includes('\r\n'), JSON.stringify(edit.newText));
+      assert.equal(edit.newText.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
+    }
   });
 });

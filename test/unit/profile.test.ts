@@ -26,7 +26,7 @@ function profileColumn(name: string, cells: readonly string[]): ColumnProfile {
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
-void describe('cellKind', () => {
+describe('cellKind', () => {
   const cases: [string, ReturnType<typeof cellKind>][] = [
     ['0', 'int'],
     ['-3', 'int'],
@@ -57,14 +57,14 @@ void describe('cellKind', () => {
     ['Ideal', 'string'],
   ];
   for (const [cell, kind] of cases) {
-    void it(`classifies ${JSON.stringify(cell)} as ${kind}`, () => {
+    it(`classifies ${JSON.stringify(cell)} as ${kind}`, () => {
       assert.equal(cellKind(cell), kind);
     });
   }
 });
 
-void describe('isMissing', () => {
-  void it('treats exactly pandas’ default na_values as missing', () => {
+describe('isMissing', () => {
+  it('treats exactly pandas’ default na_values as missing', () => {
     // pandas.io.parsers STR_NA_VALUES (pandas >= 2.0, which added "None"); see read_csv's `na_values`.
     const pandasDefaults = [
       '',
@@ -91,41 +91,41 @@ void describe('isMissing', () => {
     for (const token of pandasDefaults) assert.equal(isMissing(token), true, JSON.stringify(token));
   });
 
-  void it('does not treat look-alikes as missing (matching is exact, as in pandas)', () => {
+  it('does not treat look-alikes as missing (matching is exact, as in pandas)', () => {
     for (const cell of [' ', 'none', 'NONE', 'Nan', 'na', '-', '?', '0', 'N.A.', ' NA', 'NULL ']) {
       assert.equal(isMissing(cell), false, JSON.stringify(cell));
     }
   });
 });
 
-void describe('CsvProfiler: type inference', () => {
-  void it('types a column of integers as int', () => {
+describe('CsvProfiler: type inference', () => {
+  it('types a column of integers as int', () => {
     assert.equal(profileColumn('age', ['31', '-2', '+7', '0']).type, 'int');
   });
 
-  void it('types integers mixed with decimals as float', () => {
+  it('types integers mixed with decimals as float', () => {
     assert.equal(profileColumn('price', ['1', '2.5', '1e3']).type, 'float');
   });
 
-  void it('types true/false as bool, with no numeric summary', () => {
+  it('types true/false as bool, with no numeric summary', () => {
     const column = profileColumn('smoker', ['true', 'False', 'TRUE', '']);
     assert.equal(column.type, 'bool');
     assert.equal(column.missing, 1);
     assert.equal(column.mean, undefined);
   });
 
-  void it('types ISO dates as date', () => {
+  it('types ISO dates as date', () => {
     assert.equal(profileColumn('pickup', ['2019-03-23 20:21:09', '2019-03-04', '2020-02-29T08:00:00Z']).type, 'date');
   });
 
-  void it('types a column with no values as empty, counting every cell missing', () => {
+  it('types a column with no values as empty, counting every cell missing', () => {
     const column = profileColumn('notes', ['', 'NA', 'null', 'NaN']);
     assert.equal(column.type, 'empty');
     assert.equal(column.missing, 4);
     assert.equal(column.distinct, 0);
   });
 
-  void it('types text with few distinct values as categorical', () => {
+  it('types text with few distinct values as categorical', () => {
     const column = profileColumn(
       'species',
       range(30).map((i) => ['setosa', 'versicolor', 'virginica'][i % 3] as string),
@@ -134,14 +134,14 @@ void describe('CsvProfiler: type inference', () => {
     assert.equal(column.distinct, 3);
   });
 
-  void it('types text with many distinct values as text', () => {
+  it('types text with many distinct values as text', () => {
     const names = ['Ann', 'Bob', 'Cy', 'Di', 'Ed', 'Flo', 'Gus', 'Hal', 'Ann', 'Bob'];
     const column = profileColumn('name', names);
     assert.equal(column.type, 'text', '8 distinct in 10 is more than half');
     assert.equal(column.distinct, 8);
   });
 
-  void it('types numbers mixed with words as text or categorical, never as a number', () => {
+  it('types numbers mixed with words as text or categorical, never as a number', () => {
     const column = profileColumn(
       'size',
       range(40).map((i) => (i % 2 === 0 ? 'large' : String(i % 4))),
@@ -150,13 +150,13 @@ void describe('CsvProfiler: type inference', () => {
     assert.equal(column.mean, undefined);
   });
 
-  void it(`stops calling text categorical past ${CATEGORICAL_MAX_DISTINCT} distinct values`, () => {
+  it(`stops calling text categorical past ${CATEGORICAL_MAX_DISTINCT} distinct values`, () => {
     const cells = (distinct: number): string[] => range(distinct * 2).map((i) => `v${i % distinct}`);
     assert.equal(profileColumn('code', cells(CATEGORICAL_MAX_DISTINCT)).type, 'categorical');
     assert.equal(profileColumn('code', cells(CATEGORICAL_MAX_DISTINCT + 1)).type, 'text');
   });
 
-  void it(`types a distinct identifier-named column of at least ${ID_MIN_ROWS} values as id`, () => {
+  it(`types a distinct identifier-named column of at least ${ID_MIN_ROWS} values as id`, () => {
     const strings = (n: number): string[] => range(n).map((i) => `C${1000 + i}`);
     const ints = (n: number): string[] => range(n).map((i) => String(1000 + i));
     for (const name of ['id', 'customer_id', 'userId', 'uuid', 'row key', 'ID']) {
@@ -170,7 +170,7 @@ void describe('CsvProfiler: type inference', () => {
     assert.equal(profileColumn('comment', strings(ID_MIN_ROWS)).type, 'text');
   });
 
-  void it('counts pandas missing tokens as missing, not as values', () => {
+  it('counts pandas missing tokens as missing, not as values', () => {
     const column = profileColumn('x', ['1', 'NA', '', 'N/A', 'null', '3', 'None']);
     assert.equal(column.type, 'int');
     assert.equal(column.missing, 5);
@@ -179,8 +179,8 @@ void describe('CsvProfiler: type inference', () => {
   });
 });
 
-void describe('CsvProfiler: statistics', () => {
-  void it('computes min, max, mean and sample std as simple-statistics does', () => {
+describe('CsvProfiler: statistics', () => {
+  it('computes min, max, mean and sample std as simple-statistics does', () => {
     const random = seededRandom(20240917);
     const values = range(5000).map(() => Math.round((random() * 200 - 50) * 1000) / 1000);
     const column = profileColumn('x', values.map(String));
@@ -191,7 +191,7 @@ void describe('CsvProfiler: statistics', () => {
     assertClose(column.std, sampleStandardDeviation(values), 1e-12, 'std');
   });
 
-  void it('stays accurate for large values with a small spread', () => {
+  it('stays accurate for large values with a small spread', () => {
     // A naive sum-of-squares variance loses every digit here; a stable algorithm keeps them.
     const values = range(1000).map((i) => 1e9 + (i % 7) * 0.5);
     const column = profileColumn('timestamp_ms', values.map(String));
@@ -199,7 +199,7 @@ void describe('CsvProfiler: statistics', () => {
     assertClose(column.std, sampleStandardDeviation(values), 1e-9, 'std');
   });
 
-  void it('summarises only the numeric cells, skipping missing ones', () => {
+  it('summarises only the numeric cells, skipping missing ones', () => {
     const column = profileColumn('x', ['4', '', '8', 'NA', '15', '16', '23', '42']);
     const values = [4, 8, 15, 16, 23, 42];
     assert.equal(column.missing, 2);
@@ -209,7 +209,7 @@ void describe('CsvProfiler: statistics', () => {
     assertClose(column.std, sampleStandardDeviation(values), 1e-12, 'std');
   });
 
-  void it('gives numeric summaries to int and float columns only', () => {
+  it('gives numeric summaries to int and float columns only', () => {
     for (const [name, cells] of [
       ['flag', ['true', 'false']],
       ['day', ['2024-01-01', '2024-01-02']],
@@ -221,8 +221,8 @@ void describe('CsvProfiler: statistics', () => {
   });
 });
 
-void describe('CsvProfiler: headers, rows and warnings', () => {
-  void it('names empty header cells and renames repeated ones as pandas does, with warnings', () => {
+describe('CsvProfiler: headers, rows and warnings', () => {
+  it('names empty header cells and renames repeated ones as pandas does, with warnings', () => {
     const profiler = new CsvProfiler();
     profiler.header(['a', ' a ', '', 'b', 'a'], 3);
     profiler.row(['1', '2', '3', '4', '5'], 4);
@@ -242,7 +242,7 @@ void describe('CsvProfiler: headers, rows and warnings', () => {
     );
   });
 
-  void it('reports ragged rows at the line each starts on', () => {
+  it('reports ragged rows at the line each starts on', () => {
     const profiler = new CsvProfiler();
     profiler.header(['a', 'b'], 1);
     profiler.row(['1', '2'], 2);
@@ -263,7 +263,7 @@ void describe('CsvProfiler: headers, rows and warnings', () => {
     assert.equal(b.max, 5, 'the extra field "6" is ignored');
   });
 
-  void it(`keeps the first ${MAX_WARNINGS} warnings and counts the rest`, () => {
+  it(`keeps the first ${MAX_WARNINGS} warnings and counts the rest`, () => {
     const profiler = new CsvProfiler();
     profiler.header(['a', 'b'], 1);
     for (let line = 2; line < 2 + MAX_WARNINGS + 25; line++) profiler.row(['1'], line);
@@ -274,11 +274,11 @@ void describe('CsvProfiler: headers, rows and warnings', () => {
   });
 });
 
-void describe('LineTracker', () => {
+describe('LineTracker', () => {
   /** The 1-based line of offset `offset`, counted the slow way. */
   const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
-  void it('maps increasing offsets to lines across arbitrary chunk boundaries', () => {
+  it('maps increasing offsets to lines across arbitrary chunk boundaries', () => {
     const random = seededRandom(7);
     const text = range(400)
       .map(() => (random() < 0.2 ? '\n' : random() < 0.1 ? '\r\n' : 'x'))
@@ -295,7 +295,7 @@ void describe('LineTracker', () => {
     }
   });
 
-  void it('answers for offsets while chunks are still arriving', () => {
+  it('answers for offsets while chunks are still arriving', () => {
     const tracker = new LineTracker();
     tracker.push('a,b\n1,');
     assert.equal(tracker.lineAt(4), 2);
@@ -306,10 +306,42 @@ void describe('LineTracker', () => {
     assert.equal(tracker.lineAt(12), 4, 'asking twice about the same offset is allowed');
   });
 
-  void it('refuses to go backwards', () => {
+  it('refuses to go backwards', () => {
     const tracker = new LineTracker();
     tracker.push('a\nb\nc\n');
     tracker.lineAt(4);
     assert.throws(() => tracker.lineAt(1), RangeError);
+  });
+});
+
+describe('CsvProfiler: edge cases pandas defines', () => {
+  it('does not take names that merely end in "id" for identifiers', () => {
+    const ints = range(ID_MIN_ROWS).map((i) => String(1000 + i));
+    for (const name of ['paid', 'amount_paid', 'valid', 'grid', 'Paid']) {
+      const column = profileColumn(name, ints);
+      assert.equal(column.type, 'int', name);
+      assert.equal(column.min, 1000, `${name} keeps its statistics`);
+    }
+    assert.equal(profileColumn('orderID', ints).type, 'id');
+  });
+
+  it('reads inf and -Infinity as infinities, as pandas does', () => {
+    const column = profileColumn('x', ['1.5', 'inf', '-Infinity', '2']);
+    assert.equal(column.type, 'float');
+    assert.equal(column.max, Infinity);
+    assert.equal(column.min, -Infinity);
+  });
+
+  it('leaves the standard deviation of a single value undefined (pandas: NaN)', () => {
+    const column = profileColumn('x', ['4', '']);
+    assert.equal(column.mean, 4);
+    assert.equal(column.std, undefined);
+  });
+
+  it('does not take impossible calendar days for dates', () => {
+    assert.equal(cellKind('2019-02-30'), 'string');
+    assert.equal(cellKind('2019-13-01'), 'string');
+    assert.equal(cellKind('2020-02-29'), 'date');
+    assert.equal(cellKind('2019-02-28 23:59:59'), 'date');
   });
 });

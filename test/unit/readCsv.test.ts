@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ColumnProfile, CsvProfile } from '../../core/src/profile/profile';
-import { CsvInputError, profileCsvFile, type ReadCsvOptions } from '../../server/src/engine/readCsv';
+import { CsvInputError, CsvReadCancelled, profileCsvFile, type ReadCsvOptions } from '../../server/src/engine/readCsv';
 import { scratchDir, type ScratchDir } from './support';
 
 let scratch: ScratchDir;
@@ -40,8 +40,8 @@ async function assertInputError(file: string, problem: CsvInputError['problem'])
   });
 }
 
-void describe('profileCsvFile: quoting and line numbers', () => {
-  void it('keeps delimiters and newlines inside quoted fields, and numbers later lines from the file', async () => {
+describe('profileCsvFile: quoting and line numbers', () => {
+  it('keeps delimiters and newlines inside quoted fields, and numbers later lines from the file', async () => {
     const profile = await profileText(
       [
         'id,comment,score', // line 1
@@ -76,7 +76,7 @@ void describe('profileCsvFile: quoting and line numbers', () => {
     assert.equal(column(profile, 'comment').distinct, 4);
   });
 
-  void it('reads CRLF line endings, including CRLF inside a quoted field', async () => {
+  it('reads CRLF line endings, including CRLF inside a quoted field', async () => {
     const profile = await profileText('a,b\r\n1,"x\r\ny"\r\n2,3,4\r\n5,6\r\n');
     assert.equal(profile.rows, 3);
     assert.deepEqual(
@@ -88,7 +88,7 @@ void describe('profileCsvFile: quoting and line numbers', () => {
     assert.equal(column(profile, 'b').distinct, 3);
   });
 
-  void it('drops a UTF-8 byte order mark from the first column name', async () => {
+  it('drops a UTF-8 byte order mark from the first column name', async () => {
     const profile = await profileText('\ufeffid,name\n1,x\n2\n');
     assert.deepEqual(
       profile.columns.map((c) => c.name),
@@ -97,21 +97,21 @@ void describe('profileCsvFile: quoting and line numbers', () => {
     assert.deepEqual(warningLines(profile, 'ragged-row'), [3]);
   });
 
-  void it('skips blank lines, as pandas does, without losing count of line numbers', async () => {
+  it('skips blank lines, as pandas does, without losing count of line numbers', async () => {
     const profile = await profileText('\n\na,b\n\n1,2\n\n\n3,4,5\n\n');
     assert.equal(profile.rows, 2);
     assert.deepEqual(warningLines(profile, 'ragged-row'), [8]);
     assert.equal(column(profile, 'a').missing, 0);
   });
 
-  void it('reads a file without a final newline', async () => {
+  it('reads a file without a final newline', async () => {
     const profile = await profileText('a,b\n1,2\n3');
     assert.equal(profile.rows, 2);
     assert.deepEqual(warningLines(profile, 'ragged-row'), [3]);
     assert.equal(column(profile, 'b').missing, 1);
   });
 
-  void it('reports an unterminated quote on the line where the quote opens', async () => {
+  it('reports an unterminated quote on the line where the quote opens', async () => {
     const profile = await profileText('a,b\n1,"ok\nstill ok"\n2,"never closed\n3,4\n5,6\n');
     assert.deepEqual(warningLines(profile, 'unterminated-quote'), [4]);
     // The rest of the file was read into the open field: two data rows in all.
@@ -120,8 +120,8 @@ void describe('profileCsvFile: quoting and line numbers', () => {
   });
 });
 
-void describe('profileCsvFile: ragged rows', () => {
-  void it('warns on each row with too few or too many fields, with its 1-based line, and counts them', async () => {
+describe('profileCsvFile: ragged rows', () => {
+  it('warns on each row with too few or too many fields, with its 1-based line, and counts them', async () => {
     const profile = await profileText('a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n13\n');
     assert.deepEqual(
       profile.warnings.map((w) => [w.line, w.code]),
@@ -142,7 +142,7 @@ void describe('profileCsvFile: ragged rows', () => {
     assert.equal(column(profile, 'b').missing, 1);
   });
 
-  void it('keeps at most 100 warnings but counts all of them', async () => {
+  it('keeps at most 100 warnings but counts all of them', async () => {
     const lines = ['a,b', ...Array.from({ length: 150 }, (_, i) => String(i))];
     const profile = await profileText(`${lines.join('\n')}\n`);
     assert.equal(profile.rows, 150);
@@ -155,14 +155,14 @@ void describe('profileCsvFile: ragged rows', () => {
   });
 });
 
-void describe('profileCsvFile: delimiters', () => {
+describe('profileCsvFile: delimiters', () => {
   for (const [name, delimiter] of [
     ['semicolon', ';'],
     ['tab', '\t'],
     ['pipe', '|'],
     ['comma', ','],
   ] as const) {
-    void it(`detects a ${name} delimiter`, async () => {
+    it(`detects a ${name} delimiter`, async () => {
       const text = [
         ['city', 'temp', 'note'],
         ['Oslo', '3.5', 'cold'],
@@ -181,7 +181,7 @@ void describe('profileCsvFile: delimiters', () => {
     });
   }
 
-  void it('uses the delimiter it is given instead of detecting one', async () => {
+  it('uses the delimiter it is given instead of detecting one', async () => {
     const text = 'a;b\n1,5;2,5\n3,5;4,5\n';
     const detected = await profileText(text);
     assert.equal(detected.delimiter, ';');
@@ -196,8 +196,8 @@ void describe('profileCsvFile: delimiters', () => {
   });
 });
 
-void describe('profileCsvFile: edge files', () => {
-  void it('profiles a header-only file as zero rows with empty columns', async () => {
+describe('profileCsvFile: edge files', () => {
+  it('profiles a header-only file as zero rows with empty columns', async () => {
     for (const text of ['a,b,c\n', 'a,b,c']) {
       const profile = await profileText(text);
       assert.equal(profile.rows, 0);
@@ -213,21 +213,21 @@ void describe('profileCsvFile: edge files', () => {
     }
   });
 
-  void it('rejects an empty file, naming it', async () => {
+  it('rejects an empty file, naming it', async () => {
     await assertInputError(scratch.write('empty.csv', ''), 'empty');
   });
 
-  void it('rejects a binary file (NUL bytes), naming it', async () => {
+  it('rejects a binary file (NUL bytes), naming it', async () => {
     const zipHeader = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x41, 0x2c]);
     await assertInputError(scratch.write('archive.csv', zipHeader), 'binary');
   });
 
-  void it('rejects a missing file and a folder as unreadable, naming them', async () => {
+  it('rejects a missing file and a folder as unreadable, naming them', async () => {
     await assertInputError(`${scratch.dir}/does-not-exist.csv`, 'unreadable');
     await assertInputError(scratch.dir, 'unreadable');
   });
 
-  void it('keeps a hostile cell verbatim, as data', async () => {
+  it('keeps a hostile cell verbatim, as data', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const profile = await profileText(`"${hostile}",b\n"${hostile}",1\n"<script>alert(""x"")</script>",2\n`);
     const [first] = profile.columns;
@@ -238,7 +238,7 @@ void describe('profileCsvFile: edge files', () => {
     assert.equal(profile.rows, 2);
   });
 
-  void it('decodes UTF-8 characters split across chunk boundaries', async () => {
+  it('decodes UTF-8 characters split across chunk boundaries', async () => {
     const text = 'navn,by\nÆble,Århus\n"😀\nø",Køge\nå\n';
     for (const chunkBytes of [1, 2, 3, 5]) {
       const profile = await profileText(text, { chunkBytes });
@@ -253,7 +253,7 @@ void describe('profileCsvFile: edge files', () => {
   });
 });
 
-void describe('profileCsvFile: streaming', () => {
+describe('profileCsvFile: streaming', () => {
   const text = [
     'id,name,price,when,ok',
     '1,"Smith, J.",10.5,2024-01-02,true',
@@ -267,7 +267,7 @@ void describe('profileCsvFile: streaming', () => {
     '7,after,1,2024-01-07,true',
   ].join('\n');
 
-  void it('gives the same profile with 7-byte chunks as with the default chunk size', async () => {
+  it('gives the same profile with 7-byte chunks as with the default chunk size', async () => {
     const whole = await profileText(text);
     const chunked = await profileText(text, { chunkBytes: 7 });
     assert.deepEqual(chunked, whole);
@@ -284,7 +284,7 @@ void describe('profileCsvFile: streaming', () => {
     );
   });
 
-  void it('reports progress up to the file size', async () => {
+  it('reports progress up to the file size', async () => {
     const file = scratch.write('progress.csv', text);
     const reports: [number, number][] = [];
     const profile = await profileCsvFile(file, {
@@ -303,5 +303,40 @@ void describe('profileCsvFile: streaming', () => {
       'bytes read only grow',
     );
     assert.deepEqual(reports.at(-1), [size, size]);
+  });
+});
+
+describe('profileCsvFile: blank lines and cancellation', () => {
+  it('skips lines of only spaces, as pandas does, but keeps rows of empty fields', async () => {
+    const profile = await profileText('a,b\n1,2\n   \n\t\n,\n3,4\n');
+    assert.equal(profile.rows, 3);
+    assert.deepEqual(warningLines(profile, 'ragged-row'), []);
+    assert.equal(column(profile, 'a').missing, 1);
+  });
+
+  it('rejects a file of only blank lines as empty, naming the file', async () => {
+    await assertInputError(scratch.write('blank-lines.csv', '\n\n   \n'), 'empty');
+  });
+
+  it('stops at the first poll when cancelled, with CsvReadCancelled', async () => {
+    const file = scratch.write('cancel.csv', `a,b\n${'1,2\n'.repeat(1000)}`);
+    let polls = 0;
+    await assert.rejects(
+      profileCsvFile(file, {
+        isCancelled: () => {
+          polls++;
+          return true;
+        },
+      }),
+      CsvReadCancelled,
+    );
+    assert.equal(polls, 1);
+  });
+
+  it('cancels midway through a file', async () => {
+    const file = scratch.write('cancel-late.csv', `a,b\n${'1,2\n'.repeat(1000)}`);
+    let polls = 0;
+    await assert.rejects(profileCsvFile(file, { isCancelled: () => ++polls > 100 }), CsvReadCancelled);
+    assert.equal(polls, 101);
   });
 });

@@ -61,10 +61,10 @@ const ruleDirs = existsSync(fixturesRoot)
   : [];
 const fixtures = ruleDirs.flatMap(fixturesOf);
 
-void describe('rule fixtures', () => {
+describe('rule fixtures', () => {
   for (const fixture of fixtures) {
     const shown = path.relative(fixturesRoot, fixture.file);
-    void it(`${shown}: findings match its expect: markers`, () => {
+    it(`${shown}: findings match its expect: markers`, () => {
       const kind = datasetCardKind(fixture.file, fixture.text);
       assert.ok(kind, `${shown} is not recognised as a dataset card by its name or front matter`);
       const expected = expectedFindings(fixture.text);
@@ -93,8 +93,8 @@ void describe('rule fixtures', () => {
   }
 });
 
-void describe('rule registry', () => {
-  void it('has at least one rule, with unique ids and aliases that find it', () => {
+describe('rule registry', () => {
+  it('has at least one rule, with unique ids and aliases that find it', () => {
     assert.ok(cardRules.length > 0);
     assert.equal(new Set(cardRules.map((r) => r.id)).size, cardRules.length);
     assert.equal(new Set(cardRules.map((r) => r.alias)).size, cardRules.length);
@@ -107,7 +107,7 @@ void describe('rule registry', () => {
   });
 
   for (const rule of cardRules) {
-    void it(`${rule.id} has a docs page naming it`, () => {
+    it(`${rule.id} has a docs page naming it`, () => {
       const page = path.join(repoRoot, 'docs', 'rules', `${rule.id}.md`);
       assert.ok(existsSync(page), `missing docs/rules/${rule.id}.md`);
       const firstLine = readFileSync(page, 'utf8').split('\n')[0] ?? '';
@@ -115,7 +115,7 @@ void describe('rule registry', () => {
       assert.ok(firstLine.includes(rule.alias), `docs/rules/${rule.id}.md names the alias ${rule.alias}`);
     });
 
-    void it(`${rule.id} has a failing and a passing fixture`, () => {
+    it(`${rule.id} has a failing and a passing fixture`, () => {
       const own = fixtures.filter((f) => f.ruleDir === rule.id);
       assert.ok(own.length > 0, `no fixtures in test/fixtures/rules/${rule.id}/`);
       assert.ok(
@@ -129,7 +129,7 @@ void describe('rule registry', () => {
     });
   }
 
-  void it('has a registered rule for every fixture folder', () => {
+  it('has a registered rule for every fixture folder', () => {
     for (const dir of ruleDirs) assert.ok(findRule(dir), `test/fixtures/rules/${dir}/ names no registered rule`);
   });
 });

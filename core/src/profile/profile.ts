@@ -54,6 +54,11 @@ export const CATEGORICAL_MAX_DISTINCT = 50;
 export const DISTINCT_CAP = 100_000;
 export const MAX_WARNINGS = 100;
 
+/** A float cell's value; `inf`, `-Infinity` and the like read as infinities, as pandas reads them. */
+function parseFloatCell(cell: string): number {
+  return Number(cell.replace(/^([+-]?)inf(?:inity)?$/i, '$1Infinity'));
+}
+
 class ColumnAccumulator {
   missing = 0;
   private readonly kinds: Record<CellKind, number> = { bool: 0, int: 0, float: 0, date: 0, string: 0 };
@@ -80,7 +85,7 @@ class ColumnAccumulator {
       if (this.seen.size >= DISTINCT_CAP) this.capped = true;
     }
     if (kind === 'int' || kind === 'float') {
-      const x = Number(cell);
+      const x = kind === 'float' ? parseFloatCell(cell) : Number(cell);
       this.n++;
       const delta = x - this.mean;
       this.mean += delta / this.n;
@@ -116,14 +121,17 @@ class ColumnAccumulator {
       profile.min = this.min;
       profile.max = this.max;
       profile.mean = this.mean;
-      profile.std = this.n > 1 ? Math.sqrt(this.m2 / (this.n - 1)) : 0;
+      // As pandas: the sample deviation of a single value is undefined.
+      if (this.n > 1) profile.std = Math.sqrt(this.m2 / (this.n - 1));
     }
     return profile;
   }
 
   /** Identifiers have names like `id`, `customer_id`, `userId`, `uuid`, `key`. */
   private looksLikeId(): boolean {
-    return /(?:^|[_\s-])(?:id|uuid|guid|key)$|Id$|^id(?:[_\s-]|$)/i.test(this.name);
+    // Case-insensitive for `id`, `customer_id`, `ID`; case-sensitive for camelCase `userId`, so
+    // `paid` or `grid` are not identifiers.
+    return /(?:^|[_\s-])(?:id|uuid|guid|key)$|^id(?:[_\s-]|$)/i.test(this.name) || /[a-z\d](?:Id|ID)$/.test(this.name);
   }
 }
 

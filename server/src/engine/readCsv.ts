@@ -71,13 +71,6 @@ export async function profileCsvFile(
     let sawHeader = false;
     let delimiter = options.delimiter ?? ',';
 
-    const fail = (error: Error): void => {
-      if (settled) return;
-      settled = true;
-      source.destroy();
-      reject(error);
-    };
-
     const source = createReadStream(file, { highWaterMark: options.chunkBytes ?? 1 << 20 });
     const text = new Transform({
       readableObjectMode: true,
@@ -105,6 +98,13 @@ export async function profileCsvFile(
         callback();
       },
     });
+    const fail = (error: Error): void => {
+      if (settled) return;
+      settled = true;
+      source.destroy();
+      text.destroy();
+      reject(error);
+    };
     source.on('error', (error) => fail(new CsvInputError('unreadable', file, `cannot be read (${describe(error)})`)));
     source.pipe(text);
 
@@ -117,11 +117,14 @@ export async function profileCsvFile(
           return;
         }
         if (options.isCancelled?.()) {
-          parser.abort();
+          // abort() calls complete() at once, so the rejection must come first.
           fail(new CsvReadCancelled(file));
+          parser.abort();
           return;
         }
         const cells = results.data;
+        // A line of only spaces is blank to a reader (and to pandas), not a row of one field.
+        if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
         const unterminated = results.errors.some((e) => e.code === 'MissingQuotes');
         // The cursor is just past the row (and its newline); walk back over the newlines inside
         // quoted fields to find the line the row starts on.
@@ -146,6 +149,10 @@ export async function profileCsvFile(
       },
       complete() {
         if (settled) return;
+        if (!sawHeader) {
+          fail(new CsvInputError('empty', file, 'holds only blank lines: a CSV file needs at least a header line'));
+          return;
+        }
         settled = true;
         resolve(profiler.finish(delimiter));
       },

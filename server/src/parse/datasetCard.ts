@@ -35,6 +35,8 @@ export interface DatasetCard {
   bodyStartLine: number;
   /** The Markdown body with HTML comments and front matter blanked out (line numbers kept). */
   bodyText: string;
+  /** `bodyText` with code blocks (fenced, indented, unclosed) blanked out too: the card's prose. */
+  proseText: string;
   links: CardLink[];
 }
 
@@ -57,6 +59,7 @@ export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): Datas
       metadata: parseDocument(text),
       bodyStartLine: 0,
       bodyText: '',
+      proseText: '',
       links: [],
     };
   }
@@ -74,11 +77,15 @@ export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): Datas
   const bodyText = blankComments(bodyLines.join('\n'));
   const tokens = markdown.parse(bodyText, {});
 
+  const proseLines = bodyText.split('\n');
   const headings: { heading: string; level: number; line: number }[] = [];
   const links: CardLink[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token) continue;
+    if ((token.type === 'fence' || token.type === 'code_block') && token.map) {
+      for (let line = token.map[0]; line < token.map[1]; line++) proseLines[line] = '';
+    }
     if (token.type === 'heading_open' && token.map) {
       const inline = tokens[i + 1];
       headings.push({ heading: (inline?.content ?? '').trim(), level: Number(token.tag.slice(1)), line: token.map[0] });
@@ -113,7 +120,7 @@ export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): Datas
   const title = titleSection
     ? { text: titleSection.heading, range: titleSection.range }
     : { text: (lines[firstTextLine] ?? '').trim(), range: lineRange(lines, firstTextLine) };
-  return { kind, lines, title, sections, metadata, bodyStartLine, bodyText, links };
+  return { kind, lines, title, sections, metadata, bodyStartLine, bodyText, proseText: proseLines.join('\n'), links };
 }
 
 /** The range of a heading's text on its line, without the `#` marks. */

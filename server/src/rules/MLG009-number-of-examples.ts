@@ -45,7 +45,7 @@ function bodyStatesCount(card: DatasetCard): boolean {
   const sizeText = sizeSection?.body.replace(/<[^>]*>/g, ' ') ?? '';
   if (sizeSection && !isPlaceholder(sizeText) && /\d/.test(sizeText)) return true;
   // Code blocks show samples of the data, not claims about it.
-  const prose = card.bodyText.replace(/^(?:```|~~~)[\s\S]*?^(?:```|~~~)/gm, '');
+  const prose = card.proseText;
   return COUNT_CLAIM.test(prose) || NUMBER_CLAIM.test(prose);
 }
 
