@@ -136,11 +136,19 @@ async function lintCommand(args: readonly string[], io: CliIo): Promise<number> 
   }
 
   const results: { file: string; findings: LintFinding[] }[] = [];
+  // An unreadable file is reported and skipped; the others are still linted, and the exit code
+  // says an input was bad.
+  let inputErrors = 0;
   for (const file of files) {
-    const bytes = await fs.readFile(file);
-    if (bytes.subarray(0, 8000).includes(0)) {
-      io.err(`mlguide: ${path.relative(io.cwd, file) || file}: looks like a binary file, not a dataset card`);
-      return ExitCode.UsageOrInputError;
+    const shown = path.relative(io.cwd, file) || file;
+    const bytes = await fs.readFile(file).catch((error: unknown) => {
+      io.err(`mlguide: ${shown}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      return undefined;
+    });
+    if (bytes?.subarray(0, 8000).includes(0)) io.err(`mlguide: ${shown}: looks like a binary file, not a dataset card`);
+    if (!bytes || bytes.subarray(0, 8000).includes(0)) {
+      inputErrors++;
+      continue;
     }
     const text = bytes.toString('utf8');
     // A file named on the command line is linted as a card even when its name is not a card's.
@@ -185,6 +193,7 @@ async function lintCommand(args: readonly string[], io: CliIo): Promise<number> 
       `${total} problem${total === 1 ? '' : 's'} in ${results.length} dataset card${results.length === 1 ? '' : 's'}`,
     );
   }
+  if (inputErrors > 0) return ExitCode.UsageOrInputError;
   return total > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 

@@ -144,6 +144,17 @@ describe('mlguide lint', () => {
     assert.equal(run.code, 2);
     assert.match(run.err, /blob\.csv: looks like a binary file/);
   });
+
+  it('still lints the other cards when one input is binary, and exits 2', async () => {
+    const run = await cli(['lint', 'blob.csv', 'notes.md', '--format', 'json'], scratch.dir);
+    assert.equal(run.code, 2);
+    assert.match(run.err, /blob\.csv: looks like a binary file/);
+    const report = JSON.parse(run.out) as { files: { path: string; findings: { ruleId: string }[] }[] };
+    assert.deepEqual(
+      report.files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]),
+      [['notes.md', ['MLG009']]],
+    );
+  });
 });
 
 describe('mlguide profile', () => {
