@@ -1,0 +1,241 @@
+/**
+ * A stand-in for VS Code's webview host, for the webview tier: a loopback HTTP server serves the
+ * page the extension renders (the real `renderWebviewHtml`, a fresh nonce per load, this server
+ * as `cspSource`) and the built bundles from `dist/webviews`; headless Chromium loads it with a
+ * stub `acquireVsCodeApi` that hands every message the page posts to the test.
+ */
+import { promises as fs } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createNonce, renderWebviewHtml } from '../../client/src/panels/webviewHtml';
+import { EventLog, repoRoot } from './lspClient';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** VS Code sets these on the page from the theme; a plain page has none. Dark+ values. */
+const THEME_CSS = `:root {
+  --vscode-font-family: system-ui, "Segoe UI", "Ubuntu", "Droid Sans", sans-serif;
+  --vscode-font-size: 13px;
+  --vscode-foreground: #cccccc;
+  --vscode-editor-background: #1e1e1e;
+  --vscode-descriptionForeground: #9d9d9d;
+  --vscode-errorForeground: #f48771;
+  --vscode-badge-background: #4d4d4d;
+  --vscode-badge-foreground: #ffffff;
+  --vscode-editorWarning-foreground: #cca700;
+  --vscode-editorWidget-border: #454545;
+  --vscode-panel-border: #80808059;
+  --vscode-button-background: #0e639c;
+  --vscode-button-foreground: #ffffff;
+  --vscode-button-hoverBackground: #1177bb;
+  --vscode-focusBorder: #007fd4;
+}
+`;
+
+/**
+ * Runs before the page's scripts. A string, not a function: tsx compiles test code with esbuild's
+ * `keepNames`, whose `__name(...)` calls would fail in the page; the `__name` shim lets the
+ * callbacks tests pass to `page.evaluate` (compiled the same way) run there.
+ */
+const HOST_API_STUB = `
+globalThis.__name = globalThis.__name || ((fn) => fn);
+(() => {
+  const receive = window.__mlguideHostReceive;
+  const record = [];
+  let acquired = false;
+  window.__hostMessages = record;
+  // Like VS Code's, the API may be acquired only once per page.
+  window.acquireVsCodeApi = () => {
+    if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
+    acquired = true;
+    return {
+      postMessage: (message) => {
+        record.push(message);
+        receive(message);
+      },
+      getState: () => undefined,
+      setState: () => undefined,
+    };
+  };
+})();
+`;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** One load of the profile page. */
+export interface ProfilePage {
+  page: Page;
+  /** The nonce this load's HTML was rendered with. */
+  nonce: string;
+  /** Messages the page posted to the host, in order. */
+  posted: EventLog<unknown>;
+  /** Uncaught exceptions in the page. */
+  pageErrors: Error[];
+  /** `console.error` output and browser-reported errors (failed loads, CSP reports). */
+  consoleErrors: string[];
+  /** Messages of `alert`/`confirm`/`prompt` dialogs (each dismissed). */
+  dialogs: string[];
+  /** Every URL the page asked for. */
+  requests: string[];
+  /** Sends a message from the host, as `webview.postMessage` does. */
+  postFromHost(message: unknown): Promise<void>;
+  /**
+   * Resolves once the page has handled every message sent before: a message event listener added
+   * now runs after the page's own, so when it sees a marker message the page has seen all earlier ones.
+   */
+  handledAllSoFar(): Promise<void>;
+  /** Loads the theme's `--vscode-*` variables, as VS Code does, before screenshots. */
+  applyDarkTheme(): Promise<void>;
+}
+
+export interface WebviewHarness {
+  origin: string;
+  /** Paths the HTTP server was asked for. */
+  served: string[];
+  openProfilePage(): Promise<ProfilePage>;
+  close(): Promise<void>;
+}
+
+const WAIT_MS = 10_000;
+
+export async function startWebviewHarness(): Promise<WebviewHarness> {
+  const served: string[] = [];
+  const nonces: string[] = [];
+  const bundles = path.join(repoRoot, 'dist', 'webviews');
+  let origin = '';
+
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', origin);
+    served.push(url.pathname);
+    const send = (status: number, type: string, body: string | Buffer): void => {
+      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      response.end(body);
+    };
+    if (url.pathname === '/profile.html') {
+      const nonce = createNonce();
+      nonces.push(nonce);
+      send(
+        200,
+        'text/html; charset=utf-8',
+        renderWebviewHtml({
+          title: 'Profile: churn.csv',
+          cspSource: origin,
+          nonce,
+          scriptUri: `${origin}/webviews/profile.js`,
+          styleUri: `${origin}/webviews/profile.css`,
+        }),
+      );
+      return;
+    }
+    if (url.pathname === '/theme.css') {
+      send(200, CONTENT_TYPES['.css'] ?? 'text/css', THEME_CSS);
+      return;
+    }
+    const match = /^\/webviews\/([\w.-]+)$/.exec(url.pathname);
+    const type = match?.[1] ? CONTENT_TYPES[path.extname(match[1])] : undefined;
+    if (match?.[1] && type) {
+      fs.readFile(path.join(bundles, match[1])).then(
+        (body) => send(200, type, body),
+        () => send(404, 'text/plain', 'not found'),
+      );
+      return;
+    }
+    send(404, 'text/plain', 'not found');
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+
+  return {
+    origin,
+    served,
+    close: async () => {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    openProfilePage: async () => {
+      const page = await browser.newPage({ viewport: { width: 960, height: 720 } });
+      page.setDefaultTimeout(WAIT_MS);
+      const posted = new EventLog<unknown>('messages posted by the page');
+      const pageErrors: Error[] = [];
+      const consoleErrors: string[] = [];
+      const dialogs: string[] = [];
+      const requests: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error));
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      page.on('request', (request) => requests.push(request.url()));
+
+      await page.exposeFunction('__mlguideHostReceive', (message: unknown) => posted.push(message));
+      await page.addInitScript({ content: HOST_API_STUB });
+
+      const before = nonces.length;
+      await page.goto(`${origin}/profile.html`, { waitUntil: 'load' });
+      const nonce = nonces[before];
+      if (nonce === undefined) throw new Error('the page was not served by the harness');
+
+      return {
+        page,
+        nonce,
+        posted,
+        pageErrors,
+        consoleErrors,
+        dialogs,
+        requests,
+        postFromHost: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+        handledAllSoFar: () =>
+          page.evaluate(
+            (timeoutMs) =>
+              new Promise<void>((resolve, reject) => {
+                const marker = `handled-${Math.random()}`;
+                const timer = setTimeout(() => reject(new Error('the marker message never arrived')), timeoutMs);
+                const listener = (event: MessageEvent<unknown>): void => {
+                  if (event.data !== marker) return;
+                  clearTimeout(timer);
+                  window.removeEventListener('message', listener);
+                  resolve();
+                };
+                window.addEventListener('message', listener);
+                window.postMessage(marker, '*');
+              }),
+            WAIT_MS,
+          ),
+        applyDarkTheme: async () => {
+          await page.addStyleTag({ url: `${origin}/theme.css` });
+        },
+      };
+    },
+  };
+}
