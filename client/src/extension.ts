@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { profileCsvCommand } from './commands/profileCsv';
+import { profileCsvCommand, profileLoader } from './commands/profileCsv';
 import { startLanguageClient } from './languageClient';
+import { ProfilePanel } from './panels/ProfilePanel';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mlguid
     ),
   );
   client = await clientReady;
+  context.subscriptions.push(ProfilePanel.registerSerializer(context.extensionUri, profileLoader(client)));
   return { activationMs: performance.now() - started };
 }
 

@@ -55,6 +55,7 @@ globalThis.__name = globalThis.__name || ((fn) => fn);
   const record = [];
   let acquired = false;
   window.__hostMessages = record;
+  window.__webviewState = undefined;
   // Like VS Code's, the API may be acquired only once per page.
   window.acquireVsCodeApi = () => {
     if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
@@ -64,8 +65,10 @@ globalThis.__name = globalThis.__name || ((fn) => fn);
         record.push(message);
         receive(message);
       },
-      getState: () => undefined,
-      setState: () => undefined,
+      getState: () => window.__webviewState,
+      setState: (state) => {
+        window.__webviewState = state;
+      },
     };
   };
 })();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CsvProfile } from '../../core/src/profile/profile';
 import type { ProfileViewModel } from '../../core/src/protocol/webview';
@@ -51,7 +52,13 @@ describe('profile webview in Chromium, under the extension’s CSP', { timeout: 
   before(async () => {
     harness = await startWebviewHarness();
     const profile = await profileCsvFile(CHURN);
-    model = { fileName: 'churn.csv', path: 'examples/data/churn.csv', bytes: profile.bytes, profile };
+    model = {
+      uri: pathToFileURL(CHURN).href,
+      fileName: 'churn.csv',
+      path: 'examples/data/churn.csv',
+      bytes: profile.bytes,
+      profile,
+    };
   });
 
   after(async () => {
@@ -96,6 +103,9 @@ describe('profile webview in Chromium, under the extension’s CSP', { timeout: 
       assert.equal(row.missingBarWidth > 0, (missingInFile[i] ?? 0) > 0, `${row.name}: bar ${row.missingBarWidth}px`);
     }
 
+    // The page keeps the file's URI so VS Code can restore the panel after a reload.
+    assert.deepEqual(await view.page.evaluate('window.__webviewState'), { uri: model.uri });
+
     assert.deepEqual(view.pageErrors, []);
     assert.deepEqual(view.consoleErrors, [], 'our bundle logs no errors');
     assert.ok(
@@ -120,6 +130,7 @@ describe('profile webview in Chromium, under the extension’s CSP', { timeout: 
     });
     const warning = `${XSS_ALERT} and ${XSS_SCRIPT}`;
     const hostile: ProfileViewModel = {
+      uri: 'file:///tmp/x.csv',
       fileName: `${XSS_IMG}.csv`,
       path: `"><script>alert(3)</script>`,
       bytes: 99,

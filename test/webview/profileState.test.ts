@@ -13,6 +13,7 @@ const column = (overrides: Partial<ColumnProfile> & { name: string }): ColumnPro
 });
 
 const model = (profile: Partial<CsvProfile>, bytes = 100): ProfileViewModel => ({
+  uri: 'file:///data/sales.csv',
   fileName: 'sales.csv',
   path: 'data/sales.csv',
   bytes,
@@ -46,7 +47,7 @@ describe('profile page state (profileView)', () => {
     assert.equal(figures(profileView(model({}, 40 * 1024 * 1024 + 512 * 1024))).size, '40.5 MiB');
   });
 
-  it('formats each column: integers with separators, fractions to six significant digits, blanks for text', () => {
+  it('formats each column: thousands separators, fractions to six significant digits, blanks for text', () => {
     const view = profileView(
       model({
         rows: 2000,
@@ -81,7 +82,7 @@ describe('profile page state (profileView)', () => {
         missingShare: 0.25,
         distinct: '1,500',
         min: '-2.5',
-        max: '12345.7',
+        max: '12,345.7',
         mean: '0.333333',
       },
       {

@@ -1,15 +1,17 @@
+import type { ProfilePanelState } from '../../core/src/protocol/webview';
 import { connectToHost } from '../shared/hostApi';
 import { profileView } from './state';
 import { renderError, renderProfile } from './view';
 import './style.css';
 
 const root = document.getElementById('app') as HTMLElement;
-const host = connectToHost();
+const host = connectToHost<ProfilePanelState>();
 
 root.textContent = 'Waiting for the profile…';
 host.onMessage((message) => {
   switch (message.type) {
     case 'profile':
+      host.setState({ uri: message.model.uri });
       renderProfile(root, profileView(message.model), () => host.post({ type: 'refresh' }));
       break;
     case 'error':

@@ -24,11 +24,11 @@ export interface ProfileView {
 }
 
 const integer = new Intl.NumberFormat('en-US');
+const fraction = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
 
 function formatNumber(value: number | undefined): string {
   if (value === undefined) return '';
-  if (Number.isInteger(value)) return integer.format(value);
-  return Number(value.toPrecision(6)).toString();
+  return Number.isInteger(value) ? integer.format(value) : fraction.format(value);
 }
 
 function formatBytes(bytes: number): string {

@@ -29,10 +29,19 @@ export function renderProfile(root: HTMLElement, view: ProfileView, onRefresh: (
   );
 
   const headers = ['column', 'type', 'missing', 'distinct', 'min', 'max', 'mean'];
+  const numeric = new Set(['missing', 'distinct', 'min', 'max', 'mean']);
   const table = el(
     'table',
     { 'aria-label': 'Columns' },
-    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...headers.map((h) => el('th', numeric.has(h) ? { scope: 'col', class: 'num' } : { scope: 'col' }, h)),
+      ),
+    ),
     el(
       'tbody',
       {},

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ResponseError, type LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import type { ProfileCsvResult } from '../../../core/src/protocol/lsp';
+import type { ProfileViewModel } from '../../../core/src/protocol/webview';
 import { requestProfile } from '../languageClient';
-import { ProfilePanel } from '../panels/ProfilePanel';
+import { ProfilePanel, type LoadProfile } from '../panels/ProfilePanel';
 
 const CSV_FILE = /\.(?:csv|tsv)$/i;
 
@@ -18,6 +19,28 @@ async function pickCsv(arg: unknown): Promise<vscode.Uri | undefined> {
     openLabel: 'Profile',
   });
   return picked?.[0];
+}
+
+function viewModel(uri: vscode.Uri, result: ProfileCsvResult): ProfileViewModel {
+  return {
+    uri: uri.toString(),
+    fileName: path.basename(uri.fsPath),
+    path: vscode.workspace.asRelativePath(uri, false),
+    bytes: result.bytes,
+    profile: result,
+  };
+}
+
+/** Profiles `uri` in the language server; undefined when the user cancelled. */
+export function profileLoader(client: LanguageClient): LoadProfile {
+  return async (uri) => {
+    try {
+      return viewModel(uri, await requestProfile(client, uri));
+    } catch (error) {
+      if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled) return undefined;
+      throw error;
+    }
+  };
 }
 
 /**
@@ -35,21 +58,15 @@ export async function profileCsvCommand(
     void vscode.window.showErrorMessage(`mlguide can profile files on disk only, not ${uri.scheme}: resources.`);
     return undefined;
   }
-  let result: ProfileCsvResult;
+  const load = profileLoader(client);
+  let model: ProfileViewModel | undefined;
   try {
-    result = await requestProfile(client, uri);
+    model = await load(uri);
   } catch (error) {
-    if (error instanceof ResponseError && error.code === -32800) return undefined;
-    const message = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(`mlguide: ${message}`);
+    void vscode.window.showErrorMessage(`mlguide: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
-  const relative = vscode.workspace.asRelativePath(uri, false);
-  ProfilePanel.show(
-    extensionUri,
-    uri,
-    { fileName: path.basename(uri.fsPath), path: relative, bytes: result.bytes, profile: result },
-    () => void profileCsvCommand(client, extensionUri, uri),
-  );
-  return result;
+  if (!model) return undefined;
+  ProfilePanel.show(extensionUri, uri, model, load);
+  return { ...model.profile, uri: model.uri, bytes: model.bytes };
 }

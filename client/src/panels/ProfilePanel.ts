@@ -1,23 +1,26 @@
 import * as vscode from 'vscode';
 import {
+  isProfilePanelState,
   isWebviewToHostMessage,
   type HostToWebviewMessage,
   type ProfileViewModel,
 } from '../../../core/src/protocol/webview';
 import { createNonce, renderWebviewHtml } from './webviewHtml';
 
+/** Profiles a file for the panel; rejects with an Error whose message the panel shows. */
+export type LoadProfile = (uri: vscode.Uri) => Promise<ProfileViewModel | undefined>;
+
 /** The "mlguide: Profile" panel of one CSV file. */
 export class ProfilePanel {
   static readonly viewType = 'mlguide.profile';
   private static readonly open = new Map<string, ProfilePanel>();
 
-  private model: HostToWebviewMessage | undefined;
+  private message: HostToWebviewMessage | undefined;
   private ready = false;
 
   /** Shows (or reuses) the panel for `uri` and sends it `model` once the page is ready. */
-  static show(extensionUri: vscode.Uri, uri: vscode.Uri, model: ProfileViewModel, refresh: () => void): ProfilePanel {
-    const key = uri.toString();
-    const existing = ProfilePanel.open.get(key);
+  static show(extensionUri: vscode.Uri, uri: vscode.Uri, model: ProfileViewModel, load: LoadProfile): ProfilePanel {
+    const existing = ProfilePanel.open.get(uri.toString());
     if (existing) {
       existing.panel.reveal(undefined, true);
       existing.post({ type: 'profile', model });
@@ -27,23 +30,45 @@ export class ProfilePanel {
       ProfilePanel.viewType,
       `Profile: ${model.fileName}`,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      {
-        enableScripts: true,
-        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webviews')],
-      },
+      ProfilePanel.options(extensionUri),
     );
-    const created = new ProfilePanel(panel, extensionUri, refresh);
-    ProfilePanel.open.set(key, created);
-    panel.onDidDispose(() => ProfilePanel.open.delete(key));
+    const created = new ProfilePanel(panel, extensionUri, uri, load);
     created.post({ type: 'profile', model });
     return created;
+  }
+
+  /**
+   * Restores panels VS Code kept across a reload: the page's saved state names the file, which
+   * is profiled again (it may have changed since).
+   */
+  static registerSerializer(extensionUri: vscode.Uri, load: LoadProfile): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(ProfilePanel.viewType, {
+      deserializeWebviewPanel: (panel: vscode.WebviewPanel, state: unknown) => {
+        if (!isProfilePanelState(state)) {
+          panel.dispose();
+          return Promise.resolve();
+        }
+        panel.webview.options = ProfilePanel.options(extensionUri);
+        const restored = new ProfilePanel(panel, extensionUri, vscode.Uri.parse(state.uri, true), load);
+        restored.refresh();
+        return Promise.resolve();
+      },
+    });
+  }
+
+  private static options(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webviews')] };
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
-    refresh: () => void,
+    readonly uri: vscode.Uri,
+    private readonly load: LoadProfile,
   ) {
+    const key = uri.toString();
+    ProfilePanel.open.set(key, this);
+    panel.onDidDispose(() => ProfilePanel.open.delete(key));
     const webview = panel.webview;
     const asset = (file: string): string =>
       webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webviews', file)).toString();
@@ -60,10 +85,10 @@ export class ProfilePanel {
       switch (message.type) {
         case 'ready':
           this.ready = true;
-          if (this.model) void webview.postMessage(this.model);
+          if (this.message) void webview.postMessage(this.message);
           break;
         case 'refresh':
-          refresh();
+          this.refresh();
           break;
       }
     });
@@ -73,9 +98,19 @@ export class ProfilePanel {
     });
   }
 
+  /** Profiles the file again and shows the result, or the error. */
+  private refresh(): void {
+    this.load(this.uri).then(
+      (model) => {
+        if (model) this.post({ type: 'profile', model });
+      },
+      (error: unknown) => this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
   /** Sends a message now if the page is ready, else when it says it is. */
-  post(message: HostToWebviewMessage): void {
-    this.model = message;
+  private post(message: HostToWebviewMessage): void {
+    this.message = message;
     if (this.ready) void this.panel.webview.postMessage(message);
   }
 }

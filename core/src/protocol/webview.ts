@@ -8,12 +8,27 @@ import type { CsvProfile } from '../profile/profile';
 
 /** What the profile panel shows: the engine's profile plus where it came from. */
 export interface ProfileViewModel {
+  /** `file:` URI of the profiled file; the page keeps it so the panel can be restored. */
+  uri: string;
   /** Name of the profiled file, for the heading. */
   fileName: string;
   /** Workspace-relative or absolute path, for the tooltip. */
   path: string;
   bytes: number;
   profile: CsvProfile;
+}
+
+/**
+ * What the profile page keeps with `setState`, so that VS Code can restore the panel after a
+ * reload; the host checks it with {@link isProfilePanelState} (it comes from the page).
+ */
+export interface ProfilePanelState {
+  uri: string;
+}
+
+/** Runtime guard for a restored profile panel's state. */
+export function isProfilePanelState(value: unknown): value is ProfilePanelState {
+  return typeof value === 'object' && value !== null && typeof (value as { uri?: unknown }).uri === 'string';
 }
 
 /** Host → webview. */
