@@ -6,10 +6,14 @@ const root = new URL('..', import.meta.url).pathname;
 const { name, version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const out = `${root}${name}-${version}.vsix`;
 
-const vsce = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
-  cwd: root,
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const vsce = spawnSync(
+  'npx',
+  ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
+  {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
 if (vsce.status !== 0) process.exit(vsce.status ?? 1);
 
 // The zip's end-of-central-directory record holds the entry count (bytes 10–11).

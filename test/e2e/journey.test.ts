@@ -5,7 +5,7 @@
  * a screenshot is saved to test-results/ when a step fails.
  */
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
@@ -47,6 +47,30 @@ async function frameWith(page: Page, selector: string, timeoutMs: number): Promi
     await page.waitForTimeout(200);
   }
   throw new Error(`no frame showed ${selector} within ${timeoutMs} ms`);
+}
+
+/** Resolves once `file` on disk matches `pattern`, watching its folder (bounded). */
+function fileMatches(file: string, pattern: RegExp, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      let text = '';
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        return;
+      }
+      if (!pattern.test(text)) return;
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    };
+    const watcher = watch(path.dirname(file), check);
+    const timer = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`${file} did not come to match ${String(pattern)} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    check();
+  });
 }
 
 /** Opens a workspace file through Quick Open, as a user would. */
@@ -103,14 +127,15 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
 
   it('shows the missing number of examples in the Problems panel when the card opens', async (t: TestContext) => {
     await step(page, 'card-diagnostic', async () => {
-      const opened = Date.now();
-      await quickOpen(page, 'DATASET.md');
       await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel').waitFor({ timeout: UI_TIMEOUT_MS });
+      await quickOpen(page, 'DATASET.md');
+      const opened = Date.now();
       const problem = page.locator('.markers-panel .monaco-list-row', {
         hasText: 'does not state the number of examples',
       });
       await problem.first().waitFor({ timeout: UI_TIMEOUT_MS });
-      t.diagnostic(`e2e metric open card → diagnostic in Problems: ${Date.now() - opened} ms`);
+      t.diagnostic(`e2e metric card editor open → diagnostic in Problems: ${Date.now() - opened} ms`);
       const text = (await problem.first().textContent()) ?? '';
       assert.match(text, /MLG009/);
     });
@@ -137,6 +162,12 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
         .locator('.monaco-editor .view-lines', { hasText: `${rows} examples` })
         .first()
         .waitFor({ timeout: UI_TIMEOUT_MS });
+      // Saved, the card on disk states its size too.
+      await page.keyboard.press('Control+S');
+      await page
+        .locator('.tabs-container .tab.active:not(.dirty)', { hasText: 'DATASET.md' })
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+      await fileMatches(path.join(workspace, 'DATASET.md'), new RegExp(`${rows} examples`), UI_TIMEOUT_MS);
     });
   });
 
@@ -160,6 +191,21 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
       assert.equal(await frame.locator('tbody tr').count(), columns);
       mkdirSync(resultsDir, { recursive: true });
       await page.screenshot({ path: path.join(resultsDir, 'e2e-profile-panel.png') });
+    });
+  });
+
+  it('brings the profile panel back, re-profiled, after the window reloads', async () => {
+    await step(page, 'panel-restore', async () => {
+      await runCommand(page, 'Developer: Reload Window');
+      await page.waitForEvent('load', { timeout: UI_TIMEOUT_MS });
+      await page.locator('.monaco-workbench').waitFor({ timeout: UI_TIMEOUT_MS });
+      const frame = await frameWith(page, '[data-figure="rows"] .figure', UI_TIMEOUT_MS);
+      const rows =
+        readFileSync(path.join(workspace, 'data', 'churn.csv'), 'utf8')
+          .trim()
+          .split('\n').length - 1;
+      assert.equal(await frame.textContent('[data-figure="rows"] .figure'), String(rows));
+      await page.locator('.tabs-container .tab', { hasText: 'Profile: churn.csv' }).waitFor({ timeout: UI_TIMEOUT_MS });
     });
   });
 });
