@@ -87,6 +87,8 @@ export function startLintServer(connection: Connection): void {
   documents.onDidOpen((event) => lint(event.document));
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
+    // Also fired on open, which onDidOpen has just linted: nothing new to lint then.
+    if (findings.get(uri)?.version === event.document.version) return;
     clearTimeout(pending.get(uri));
     pending.set(
       uri,

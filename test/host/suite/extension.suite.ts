@@ -120,6 +120,9 @@ describe('mlguide in VS Code', () => {
     const document = await vscode.workspace.openTextDocument(card);
     const [diagnostic] = await diagnosticsWhen(card, (d) => d.length > 0);
     assert.ok(diagnostic);
+    // VS Code cancels a code-action request when a provider registers while it runs; the
+    // built-in Markdown extension registers its own as it activates on the first Markdown file.
+    await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       card,
