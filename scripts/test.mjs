@@ -45,6 +45,8 @@ if (full) {
 step('build', 'node', ['scripts/build.mjs']);
 if (tiers.includes('e2e')) step('package .vsix', 'node', ['scripts/package.mjs']);
 
+// Screenshots and reports of this run only.
+rmSync(join(root, 'test-results'), { recursive: true, force: true });
 const scratch = mkdtempSync(join(tmpdir(), 'mlguide-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];

@@ -145,6 +145,8 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
     await step(page, 'quick-fix', async () => {
       // With the cursor in the flagged title, Ctrl+. offers the fixes there.
       await page.locator('.monaco-editor .view-line', { hasText: 'Customer churn' }).first().click();
+      // The light bulb shows once the editor has the fixes for the cursor's line.
+      await page.locator('.monaco-editor .lightBulbWidget').first().waitFor({ timeout: UI_TIMEOUT_MS });
       await page.keyboard.press('Control+.');
       // The fix is marked preferred, so the menu opens with it focused: Enter applies it.
       await page
