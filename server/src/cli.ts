@@ -236,7 +236,7 @@ function renderProfile(file: string, profile: CsvProfile): string {
   const delimiterName = profile.delimiter === '\t' ? 'tab' : JSON.stringify(profile.delimiter);
   const header = ['column', 'type', 'missing', 'distinct', 'min', 'max', 'mean'];
   const number = (x: number | undefined): string =>
-    x === undefined ? '' : Number.isInteger(x) ? String(x) : x.toPrecision(6);
+    x === undefined ? '' : Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
   const rows = profile.columns.map((c) => [
     c.name,
     c.type,
