@@ -187,7 +187,7 @@ describe('mlguide profile', () => {
     const run = await cli(['profile', 'data.csv'], scratch.dir);
     assert.equal(run.code, 0);
     assert.match(run.out, /^data\.csv: 4 rows, 3 columns, delimiter ",", 1 warning\n/);
-    assert.match(run.out, /\ntemp +float +2 +2 +3\.50000 +18\.2500 +10\.8750$/);
+    assert.match(run.out, /\ntemp +float +2 +2 +3\.5 +18\.25 +10\.875$/);
     assert.match(run.err, /^data\.csv:5: warning ragged-row: /);
   });
 
