@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  DidChangeConfigurationNotification,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -26,10 +27,19 @@ import { countLinkedData, insertSectionEdit } from './fixes';
 import { DEFAULT_CARD_GLOBS, datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
 import { toDiagnostic } from './toDiagnostic';
 
-/** Options the client sends in `initializationOptions` (from the `mlguide.*` settings). */
+/**
+ * The `mlguide.*` settings the server uses, sent by the client in `initializationOptions` and
+ * again in `workspace/didChangeConfiguration` (`{ settings: { mlguide: … } }`) when they change.
+ */
 export interface MlguideInitializationOptions {
   cardGlobs?: string[];
   progressThresholdBytes?: number;
+}
+
+/** The `mlguide` section of the settings, as VS Code's configuration sync sends it. */
+interface MlguideSettingsSection {
+  cards?: { globs?: unknown };
+  profile?: { progressThresholdBytes?: unknown };
 }
 
 /** What a quick fix carries between `codeAction` and `codeAction/resolve`. */
@@ -53,10 +63,34 @@ export function startLintServer(connection: Connection): void {
   let resolveSupported = false;
   let serverProgressSupported = false;
 
+  // Settings come from any client: only well-formed values are taken.
+  const applySettings = (globs: unknown, threshold: unknown): void => {
+    if (Array.isArray(globs)) cardGlobs = globs.filter((g): g is string => typeof g === 'string');
+    if (typeof threshold === 'number' && threshold >= 0) progressThreshold = threshold;
+  };
+
+  let pullSettings = false;
+  let registerForChanges = false;
+  const applySection = (section: MlguideSettingsSection | null | undefined): void => {
+    applySettings(section?.cards?.globs, section?.profile?.progressThresholdBytes);
+    // Which files are cards may have changed: lint every open document again.
+    for (const document of documents.all()) lint(document);
+  };
+  const refreshSettings = async (): Promise<void> => {
+    try {
+      applySection((await connection.workspace.getConfiguration('mlguide')) as MlguideSettingsSection | null);
+    } catch (error) {
+      connection.console.warn(
+        `mlguide: could not read settings: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+
   connection.onInitialize((params): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as MlguideInitializationOptions;
-    if (Array.isArray(options.cardGlobs)) cardGlobs = options.cardGlobs.filter((g) => typeof g === 'string');
-    if (typeof options.progressThresholdBytes === 'number') progressThreshold = options.progressThresholdBytes;
+    applySettings(options.cardGlobs, options.progressThresholdBytes);
+    pullSettings = params.capabilities.workspace?.configuration ?? false;
+    registerForChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration ?? false;
     resolveSupported =
       params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
     serverProgressSupported = params.capabilities.window?.workDoneProgress ?? false;
@@ -85,6 +119,17 @@ export function startLintServer(connection: Connection): void {
   };
 
   documents.onDidOpen((event) => lint(event.document));
+
+  // Settings: pulled with workspace/configuration where the client can (VS Code), pushed in the
+  // notification by clients that cannot (`{ settings: { mlguide: … } }`).
+  connection.onInitialized(() => {
+    if (registerForChanges) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  });
+  connection.onDidChangeConfiguration((change) => {
+    const pushed = (change.settings as { mlguide?: MlguideSettingsSection } | null)?.mlguide;
+    if (pushed) applySection(pushed);
+    else if (pullSettings) void refreshSettings();
+  });
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
     // Also fired on open, which onDidOpen has just linted: nothing new to lint then.

@@ -4,11 +4,13 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
+  DidChangeConfigurationNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
+import { DEFAULT_CARD_GLOBS } from '../../server/src/lint';
 import { initializeSession, startBundledServer, type LspSession } from '../support/lspClient';
 import { copyExamples, type ScratchWorkspace } from '../support/lspWorkspace';
 
@@ -174,5 +176,46 @@ describe('language server over stdio: dataset-card diagnostics', { timeout: 60_0
     const from = session.diagnostics.mark();
     await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     assert.deepEqual((await session.nextDiagnostics(uri, { from })).diagnostics, []);
+  });
+
+  it('takes changed card globs from workspace/didChangeConfiguration and lints open files again', async () => {
+    const text = '# Survey answers\n\nOne row per answer.\n';
+    const uri = await workspace.write('survey/answers.md', text);
+    const cardUri = workspace.uri('survey/DATASET.md');
+    await workspace.write('survey/DATASET.md', '# Survey card\n\nStill a card.\n');
+    const settings = (globs: string[]): { settings: { mlguide: { cards: { globs: string[] } } } } => ({
+      settings: { mlguide: { cards: { globs } } },
+    });
+
+    const from = session.diagnostics.mark();
+    await open(uri, text);
+    await open(cardUri, '# Survey card\n\nStill a card.\n');
+    await session.nextDiagnostics(cardUri, { from });
+    assert.ok(!session.diagnostics.items.slice(from).some((d) => d.uri === uri), 'not a card by default');
+
+    const widened = session.diagnostics.mark();
+    await session.connection.sendNotification(
+      DidChangeConfigurationNotification.type,
+      settings(['**/DATASET.md', '**/answers.md']),
+    );
+    const flagged = await session.nextDiagnostics(uri, { from: widened });
+    assert.deepEqual(
+      flagged.diagnostics.map((d) => d.code),
+      ['MLG009'],
+    );
+
+    const narrowed = session.diagnostics.mark();
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, settings(['**/DATASET.md']));
+    assert.deepEqual((await session.nextDiagnostics(uri, { from: narrowed })).diagnostics, []);
+    // Malformed settings from a client are ignored rather than taken.
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { mlguide: { cards: { globs: 'not a list' } } },
+    });
+    const still = session.diagnostics.mark();
+    await session.connection.sendNotification(
+      DidChangeConfigurationNotification.type,
+      settings([...DEFAULT_CARD_GLOBS]),
+    );
+    assert.equal((await session.nextDiagnostics(cardUri, { from: still })).diagnostics.length, 1);
   });
 });

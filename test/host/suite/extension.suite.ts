@@ -157,6 +157,18 @@ describe('mlguide in VS Code', () => {
     );
   });
 
+  it('lints a file as a card once the card globs setting names it, and stops when it no longer does', async () => {
+    const notes = workspaceFile('README.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(notes));
+    const config = vscode.workspace.getConfiguration('mlguide');
+    const defaults = config.inspect<string[]>('cards.globs')?.defaultValue ?? [];
+    await config.update('cards.globs', [...defaults, '**/README.md'], vscode.ConfigurationTarget.Workspace);
+    const [diagnostic] = await diagnosticsWhen(notes, (d) => d.length > 0);
+    assert.equal((diagnostic?.code as { value: string } | undefined)?.value, 'MLG009');
+    await config.update('cards.globs', undefined, vscode.ConfigurationTarget.Workspace);
+    await diagnosticsWhen(notes, (d) => d.length === 0);
+  });
+
   it('profiles a CSV with the Profile CSV command and opens the panel', async () => {
     const csv = workspaceFile('data/churn.csv');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(csv));
