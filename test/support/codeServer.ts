@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+
+export { launchBrowser } from './browser';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -28,26 +29,6 @@ export function codeServerBin(): string {
     throw new Error(`VS Code host not installed at ${hostDir}: run scripts/install-test-deps.sh first`);
   }
   return bin;
-}
-
-/** Chromium from Debian, with the flags this closed network needs. */
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.MLGUIDE_CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: run scripts/install-test-deps.sh first`);
-  }
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 /** A port nobody listens on right now, on loopback. */

@@ -8,20 +8,10 @@ import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
 import { createNonce, renderWebviewHtml } from '../../client/src/panels/webviewHtml';
 import { EventLog, repoRoot } from './lspClient';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** VS Code sets these on the page from the theme; a plain page has none. Dark+ values. */
 const THEME_CSS = `:root {
@@ -169,7 +159,7 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
 
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   } catch (error) {
     server.close();
     throw error;
