@@ -63,6 +63,21 @@ export function startLintServer(connection: Connection): void {
   let resolveSupported = false;
   let serverProgressSupported = false;
 
+  const lint = (document: TextDocument): void => {
+    const file = uriToPath(document.uri);
+    const text = document.getText();
+    const kind = file ? datasetCardKind(file, text, cardGlobs) : undefined;
+    const current = kind ? lintDatasetCard(text, kind) : [];
+    const previous = findings.get(document.uri);
+    findings.set(document.uri, { version: document.version, findings: current });
+    if (current.length === 0 && (!previous || previous.findings.length === 0) && !kind) return;
+    void connection.sendDiagnostics({
+      uri: document.uri,
+      version: document.version,
+      diagnostics: current.map((finding) => toDiagnostic(finding)),
+    });
+  };
+
   // Settings come from any client: only well-formed values are taken.
   const applySettings = (globs: unknown, threshold: unknown): void => {
     if (Array.isArray(globs)) cardGlobs = globs.filter((g): g is string => typeof g === 'string');
@@ -102,21 +117,6 @@ export function startLintServer(connection: Connection): void {
       serverInfo: { name: 'mlguide' },
     };
   });
-
-  const lint = (document: TextDocument): void => {
-    const file = uriToPath(document.uri);
-    const text = document.getText();
-    const kind = file ? datasetCardKind(file, text, cardGlobs) : undefined;
-    const current = kind ? lintDatasetCard(text, kind) : [];
-    const previous = findings.get(document.uri);
-    findings.set(document.uri, { version: document.version, findings: current });
-    if (current.length === 0 && (!previous || previous.findings.length === 0) && !kind) return;
-    void connection.sendDiagnostics({
-      uri: document.uri,
-      version: document.version,
-      diagnostics: current.map((finding) => toDiagnostic(finding)),
-    });
-  };
 
   documents.onDidOpen((event) => lint(event.document));
 
