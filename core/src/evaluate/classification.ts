@@ -1,0 +1,214 @@
+/**
+ * `mlguide evaluate` for a classifier: every metric of the confusion matrix and, with scores, the
+ * score metrics, each with a bootstrap interval. Pure and streaming: rows are fed one at a time
+ * and memory is the confusion matrix plus one float and one label index a row for the scores.
+ */
+import {
+  BOOTSTRAP_DEFAULTS,
+  bootstrapCountsVector,
+  type BootstrapOptions,
+  type BootstrapResult,
+  type IntervalMethod,
+} from '../bootstrap';
+import { resolveBootstrapOptions } from '../bootstrap/options';
+import {
+  BinaryScoreAccumulator,
+  ConfusionAccumulator,
+  binaryScoreMetrics,
+  classificationMetrics,
+  confusionMetricDefinitions,
+  flattenConfusion,
+  summarizeConfusion,
+  type BinaryScoreMetrics,
+  type ClassificationMetrics,
+  type ClassificationOptions,
+  type MetricValue,
+} from '../metrics';
+import { scoreTable, scoreTableMetrics } from './scoreTable';
+
+/** A metric with its bootstrap interval, as `mlguide evaluate --json` prints it. */
+export interface ReportedMetric extends MetricValue {
+  /** The interval `[low, high]`; absent when no bootstrap was asked for. */
+  ci?: [number, number];
+  /** The interval's method when it differs from the one asked for, with the reason. */
+  ciMethod?: IntervalMethod;
+  ciNote?: string;
+}
+
+/** How the intervals were made. */
+export interface BootstrapReport {
+  resamples: number;
+  confidence: number;
+  seed: number;
+  method: IntervalMethod;
+  /** Confusion-matrix metrics: a multinomial over the matrix's cells; scores: over distinct scores. */
+  scheme: 'multinomial';
+}
+
+/** Options of {@link ClassificationEvaluator}. */
+export interface ClassificationEvaluationOptions extends ClassificationOptions {
+  /** Bootstrap settings; `false` for none. Default: 2,000 BCa resamples at 95 %, seed 0. */
+  bootstrap?: BootstrapOptions | false;
+  /** Thresholds for the score sweep. */
+  thresholds?: readonly number[];
+}
+
+/** The report of a classifier's evaluation (version 1 of the `evaluate --json` shape). */
+export interface ClassificationReport {
+  version: 1;
+  task: 'classification';
+  rows: number;
+  labels: string[];
+  confusion_matrix: number[][];
+  metrics: Record<string, ReportedMetric>;
+  perClass: {
+    label: string;
+    support: number;
+    precision: ReportedMetric;
+    recall: ReportedMetric;
+    f1: ReportedMetric;
+    fbeta?: ReportedMetric;
+  }[];
+  scores?: {
+    positive: string;
+    metrics: { roc_auc: ReportedMetric; average_precision: ReportedMetric; log_loss: ReportedMetric };
+    roc_curve: BinaryScoreMetrics['roc_curve'];
+    precision_recall_curve: BinaryScoreMetrics['precision_recall_curve'];
+    threshold_sweep?: BinaryScoreMetrics['threshold_sweep'];
+  };
+  bootstrap?: BootstrapReport;
+}
+
+function withInterval(metric: MetricValue, result: BootstrapResult | undefined, asked: IntervalMethod): ReportedMetric {
+  if (!result) return metric;
+  const reported: ReportedMetric = { ...metric, ci: [result.low, result.high] };
+  if (result.method !== asked) reported.ciMethod = result.method;
+  const note = result.undefinedReason ?? result.fallbackReason;
+  if (note) reported.ciNote = note;
+  return reported;
+}
+
+/**
+ * Evaluates a classifier from (true, predicted[, score]) rows. With scores, the problem must be
+ * binary: the score is the positive class's (`positive`, else the greater label).
+ */
+export class ClassificationEvaluator {
+  private readonly confusion: ConfusionAccumulator;
+  private scores: BinaryScoreAccumulator | undefined;
+
+  constructor(private readonly options: ClassificationEvaluationOptions = {}) {
+    this.confusion = new ConfusionAccumulator();
+  }
+
+  /** Rows added so far. */
+  get count(): number {
+    return this.confusion.count;
+  }
+
+  /** Adds one row; `score` only if every row has one. */
+  add(trueLabel: string, predictedLabel: string, score?: number): void {
+    this.confusion.add(trueLabel, predictedLabel);
+    if (score !== undefined) {
+      this.scores ??= new BinaryScoreAccumulator(this.options.positive);
+      this.scores.add(trueLabel, score);
+    }
+  }
+
+  /** The report; the bootstrap runs here (milliseconds for the matrix, whatever the row count). */
+  finish(): ClassificationReport {
+    const confusion = this.confusion.finish();
+    const base: ClassificationMetrics = classificationMetrics(confusion, this.options);
+    const bootstrapOptions =
+      this.options.bootstrap === false ? undefined : resolveBootstrapOptions(this.options.bootstrap);
+    const asked = bootstrapOptions?.method ?? BOOTSTRAP_DEFAULTS.method;
+
+    const intervals = new Map<string, BootstrapResult>();
+    if (bootstrapOptions && base.rows > 0) {
+      const definitions = confusionMetricDefinitions(confusion.labels, this.options);
+      const k = confusion.labels.length;
+      const results = bootstrapCountsVector(
+        flattenConfusion(confusion),
+        (cells) => {
+          const summary = summarizeConfusion(cells, k);
+          return definitions.map((d) => d.compute(summary));
+        },
+        bootstrapOptions,
+      );
+      definitions.forEach((d, i) => {
+        const result = results[i];
+        if (result) intervals.set(d.label === undefined ? d.key : `${d.label}\u0000${d.key}`, result);
+      });
+    }
+
+    const metrics: Record<string, ReportedMetric> = {};
+    for (const [key, value] of Object.entries(base.metrics)) {
+      metrics[key] = withInterval(value, intervals.get(key), asked);
+    }
+    const perClass = base.perClass.map((c) => {
+      const at = (key: string): BootstrapResult | undefined => intervals.get(`${c.label}\u0000${key}`);
+      return {
+        label: c.label,
+        support: c.support,
+        precision: withInterval(c.precision, at('precision'), asked),
+        recall: withInterval(c.recall, at('recall'), asked),
+        f1: withInterval(c.f1, at('f1'), asked),
+        ...(c.fbeta ? { fbeta: withInterval(c.fbeta, at('fbeta'), asked) } : {}),
+      };
+    });
+
+    const report: ClassificationReport = {
+      version: 1,
+      task: 'classification',
+      rows: base.rows,
+      labels: base.labels,
+      confusion_matrix: base.confusion_matrix,
+      metrics,
+      perClass,
+    };
+    if (this.scores) report.scores = this.scoreReport(bootstrapOptions, asked);
+    if (bootstrapOptions) {
+      report.bootstrap = {
+        resamples: bootstrapOptions.resamples,
+        confidence: bootstrapOptions.confidence,
+        seed: bootstrapOptions.seed,
+        method: bootstrapOptions.method,
+        scheme: 'multinomial',
+      };
+    }
+    return report;
+  }
+
+  private scoreReport(
+    bootstrapOptions: Required<BootstrapOptions> | undefined,
+    asked: IntervalMethod,
+  ): ClassificationReport['scores'] {
+    const sorted = (this.scores as BinaryScoreAccumulator).finish();
+    const base = binaryScoreMetrics(sorted, {
+      ...(this.options.thresholds ? { thresholds: this.options.thresholds } : {}),
+      ...(this.options.zeroDivision !== undefined ? { zeroDivision: this.options.zeroDivision } : {}),
+    });
+    let results: BootstrapResult[] = [];
+    if (bootstrapOptions) {
+      const table = scoreTable(sorted);
+      const cells = new Float64Array(table.values.length * 2);
+      cells.set(table.positives, 0);
+      cells.set(table.negatives, table.values.length);
+      results = bootstrapCountsVector(
+        cells,
+        (resampled) => scoreTableMetrics(table.values, resampled),
+        bootstrapOptions,
+      );
+    }
+    return {
+      positive: base.positive,
+      metrics: {
+        roc_auc: withInterval(base.metrics.roc_auc, results[0], asked),
+        average_precision: withInterval(base.metrics.average_precision, results[1], asked),
+        log_loss: withInterval(base.metrics.log_loss, results[2], asked),
+      },
+      roc_curve: base.roc_curve,
+      precision_recall_curve: base.precision_recall_curve,
+      ...(base.threshold_sweep ? { threshold_sweep: base.threshold_sweep } : {}),
+    };
+  }
+}

@@ -1,0 +1,140 @@
+// The evaluation pipeline: metrics from the metrics module with bootstrap intervals, and the
+// score-table form of the score metrics that makes their bootstrap cost independent of n.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { bootstrapRows } from '../../core/src/bootstrap';
+import { ClassificationEvaluator } from '../../core/src/evaluate/classification';
+import { scoreTable, scoreTableMetrics } from '../../core/src/evaluate/scoreTable';
+import {
+  averagePrecision,
+  binaryCurve,
+  binaryLogLoss,
+  binaryScores,
+  evaluateClassification,
+  rocAuc,
+} from '../../core/src/metrics';
+import { createRng } from '../../core/src/random/rng';
+import { assertClose } from './support';
+
+/** A binary problem with scores rounded to `digits` (so ties occur), deterministic by seed. */
+function binaryRows(n: number, seed: number, digits = 2): { y: string[]; score: number[]; pred: string[] } {
+  const rng = createRng(seed);
+  const y: string[] = [];
+  const score: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const positive = rng.next() < 0.3;
+    y.push(positive ? 'yes' : 'no');
+    score.push(Number(Math.min(1, Math.max(0, (positive ? 0.65 : 0.35) + (rng.next() - 0.5) * 0.8)).toFixed(digits)));
+  }
+  return { y, score, pred: score.map((s) => (s >= 0.5 ? 'yes' : 'no')) };
+}
+
+function tableCells(y: string[], score: number[]): { values: Float64Array; cells: Float64Array } {
+  const table = scoreTable(binaryScores(y, score, 'yes'));
+  const cells = new Float64Array(table.values.length * 2);
+  cells.set(table.positives, 0);
+  cells.set(table.negatives, table.values.length);
+  return { values: table.values, cells };
+}
+
+describe('score metrics from a table of counts per distinct score', () => {
+  for (const [n, digits] of [
+    [50, 1],
+    [500, 2],
+    [3000, 6],
+  ] as const) {
+    it(`equal the row-wise metrics (n = ${n}, scores to ${digits} decimals)`, () => {
+      const { y, score } = binaryRows(n, n, digits);
+      const sorted = binaryScores(y, score, 'yes');
+      const curve = binaryCurve(sorted);
+      const { values, cells } = tableCells(y, score);
+      const [auc, ap, logLoss] = scoreTableMetrics(values, cells);
+      assertClose(auc, rocAuc(curve).value, 1e-12, 'roc_auc');
+      assertClose(ap, averagePrecision(curve).value, 1e-12, 'average_precision');
+      assertClose(logLoss, binaryLogLoss(sorted).value, 1e-12, 'log_loss');
+    });
+  }
+
+  it('is NaN where a class has no rows', () => {
+    const { values, cells } = tableCells(['yes', 'yes'], [0.2, 0.9]);
+    const [auc, ap] = scoreTableMetrics(values, cells);
+    assert.ok(Number.isNaN(auc));
+    assert.equal(ap, 1);
+  });
+});
+
+describe('ClassificationEvaluator', () => {
+  const { y, score, pred } = binaryRows(400, 11);
+  const evaluate = (seed: number, withScores = true): ReturnType<ClassificationEvaluator['finish']> => {
+    const evaluator = new ClassificationEvaluator({ positive: 'yes', beta: 2, bootstrap: { resamples: 500, seed } });
+    y.forEach((t, i) => evaluator.add(t, pred[i] as string, withScores ? score[i] : undefined));
+    return evaluator.finish();
+  };
+
+  it('reports the metrics module’s values, each with an interval around it', () => {
+    const report = evaluate(3);
+    const expected = evaluateClassification(y, pred, { positive: 'yes', beta: 2 });
+    assert.equal(report.rows, 400);
+    assert.deepEqual(report.confusion_matrix, expected.confusion_matrix);
+    for (const [key, metric] of Object.entries(expected.metrics)) {
+      const reported = report.metrics[key];
+      assert.ok(reported, key);
+      assert.equal(reported.value, metric.value, key);
+      assert.ok(reported.ci, `${key} has an interval`);
+      const [low, high] = reported.ci;
+      assert.ok(
+        low <= reported.value + 1e-12 && reported.value <= high + 1e-12,
+        `${key}: ${low} ≤ ${reported.value} ≤ ${high}`,
+      );
+    }
+    for (const c of report.perClass) assert.ok(c.f1.ci && c.fbeta?.ci, `${c.label} per-class intervals`);
+    assert.deepEqual(report.bootstrap, {
+      resamples: 500,
+      confidence: 0.95,
+      seed: 3,
+      method: 'bca',
+      scheme: 'multinomial',
+    });
+  });
+
+  it('gives the same intervals for the same seed and different ones for another', () => {
+    assert.deepEqual(evaluate(3), evaluate(3));
+    assert.notDeepEqual(evaluate(3).metrics.accuracy?.ci, evaluate(4).metrics.accuracy?.ci);
+  });
+
+  it('bootstraps the score metrics over distinct scores like resampling rows does', () => {
+    const report = evaluate(5);
+    const auc = report.scores?.metrics.roc_auc;
+    assert.ok(auc?.ci);
+    const rows = y.map((t, i) => ({ t, s: score[i] as number }));
+    const byRows = bootstrapRows(
+      rows,
+      (sample) =>
+        rocAuc(
+          binaryCurve(
+            binaryScores(
+              sample.map((r) => r.t),
+              sample.map((r) => r.s),
+              'yes',
+            ),
+          ),
+        ).value,
+      { resamples: 500, seed: 9, method: 'percentile' },
+    );
+    // Two independent 500-replicate runs: the Monte-Carlo error of a 2.5 % point is about
+    // sqrt(0.025 · 0.975 / 500) / φ(1.96) ≈ 0.12 σ per run (σ the metric's standard error), 0.17 σ
+    // for the difference; the bound, width / 4 ≈ 1 σ, is about six of those.
+    const width = byRows.high - byRows.low;
+    assert.ok(Math.abs(auc.ci[0] - byRows.low) < width / 4, `low ${auc.ci[0]} vs ${byRows.low}`);
+    assert.ok(Math.abs(auc.ci[1] - byRows.high) < width / 4, `high ${auc.ci[1]} vs ${byRows.high}`);
+  });
+
+  it('leaves the intervals out when no bootstrap is asked for', () => {
+    const evaluator = new ClassificationEvaluator({ bootstrap: false });
+    evaluator.add('a', 'a');
+    evaluator.add('b', 'a');
+    const report = evaluator.finish();
+    assert.equal(report.metrics.accuracy?.ci, undefined);
+    assert.equal(report.bootstrap, undefined);
+  });
+});
