@@ -18,7 +18,8 @@ as statsmodels defines them:
   mcnemar(exact=False, correction=True) -> (|b - c| - 1)^2 / (b + c), p = chi2.sf(stat, 1)
   proportions_ztest (pooled) -> z = (p1 - p2) / sqrt(p(1 - p)(1/n1 + 1/n2)), p = 2 norm.sf(|z|)
 SciPy 1.10's ttest_ind has no .df or .confidence_interval(), so Welch's degrees of freedom and
-interval are written out with scipy.stats.t.
+interval are written out with scipy.stats.t; the interval's quantile is t.ppf polished by Newton
+steps on t.cdf, because t.ppf itself is accurate to about 1e-9 only.
 
 Larger samples are not stored: they come from a generator both sides implement with exact
 integer arithmetic (MINSTD, x <- 48271 x mod 2^31 - 1), so Python and TypeScript see the same
@@ -264,6 +265,15 @@ def proportion_cases():
     return z_tests, chi_tables, effects
 
 
+def t_quantile(p, df):
+    """stats.t.ppf polished by Newton steps on stats.t.cdf: SciPy 1.10's ppf (cephes stdtri) is
+    accurate to about 1e-9 relative only, its cdf to about 1e-15."""
+    q = stats.t.ppf(p, df)
+    for _ in range(2):
+        q -= (stats.t.cdf(q, df) - p) / stats.t.pdf(q, df)
+    return q
+
+
 def welch_cases():
     out = []
     cases = [
@@ -282,7 +292,7 @@ def welch_cases():
         df = (vc + vt) ** 2 / (vc**2 / (len(xc) - 1) + vt**2 / (len(xt) - 1))
         se = math.sqrt(vc + vt)
         diff = xt.mean() - xc.mean()
-        q = stats.t.ppf(0.975, df)
+        q = t_quantile(0.975, df)
         # Standardized mean difference with Hedges and Olkin's normal-approximation interval.
         nc, nt = len(xc), len(xt)
         m = nc + nt - 2
