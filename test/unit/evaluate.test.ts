@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bootstrapRows } from '../../core/src/bootstrap';
-import { ClassificationEvaluator } from '../../core/src/evaluate/classification';
+import { ClassificationEvaluator, MEDIAN_BOOTSTRAP_MAX_ROWS, RegressionEvaluator } from '../../core/src/evaluate';
 import { scoreTable, scoreTableMetrics } from '../../core/src/evaluate/scoreTable';
 import {
   averagePrecision,
@@ -11,6 +11,7 @@ import {
   binaryLogLoss,
   binaryScores,
   evaluateClassification,
+  regressionMetrics,
   rocAuc,
 } from '../../core/src/metrics';
 import { createRng } from '../../core/src/random/rng';
@@ -136,5 +137,46 @@ describe('ClassificationEvaluator', () => {
     const report = evaluator.finish();
     assert.equal(report.metrics.accuracy?.ci, undefined);
     assert.equal(report.bootstrap, undefined);
+  });
+});
+
+describe('RegressionEvaluator', () => {
+  const rng = createRng(21);
+  const actual = Array.from({ length: 300 }, () => Math.round(rng.next() * 1000) / 10);
+  const predicted = actual.map((y) => y + (rng.next() - 0.5) * 20);
+  const evaluate = (seed: number): ReturnType<RegressionEvaluator['finish']> => {
+    const evaluator = new RegressionEvaluator({ bootstrap: { resamples: 400, seed } });
+    actual.forEach((y, i) => evaluator.add(y, predicted[i] as number));
+    return evaluator.finish();
+  };
+
+  it('reports scikit-learn’s regression metrics (via the metrics module), each with an interval around it', () => {
+    const report = evaluate(1);
+    const expected = regressionMetrics(actual, predicted);
+    assert.equal(report.rows, 300);
+    for (const [key, metric] of Object.entries(expected.metrics)) {
+      const reported = report.metrics[key as keyof typeof report.metrics];
+      assert.equal(reported.value, metric.value, key);
+      assert.ok(reported.ci, `${key} has an interval`);
+      assert.ok(
+        reported.ci[0] <= reported.value && reported.value <= reported.ci[1],
+        `${key}: ${reported.ci.join('…')}`,
+      );
+    }
+    assert.equal(report.bootstrap?.scheme, 'exact');
+  });
+
+  it('is reproducible with a seed', () => {
+    assert.deepEqual(evaluate(2), evaluate(2));
+    assert.notDeepEqual(evaluate(2).metrics.r2.ci, evaluate(3).metrics.r2.ci);
+  });
+
+  it(`says why the median absolute error has no interval past ${MEDIAN_BOOTSTRAP_MAX_ROWS} rows`, () => {
+    const evaluator = new RegressionEvaluator({ bootstrap: { resamples: 20, seed: 1 } });
+    for (let i = 0; i <= MEDIAN_BOOTSTRAP_MAX_ROWS; i++) evaluator.add(i % 7, (i % 5) + 0.5);
+    const { metrics } = evaluator.finish();
+    assert.equal(metrics.median_absolute_error.ci, undefined);
+    assert.match(metrics.median_absolute_error.ciNote ?? '', /no interval/);
+    assert.ok(metrics.mean_absolute_error.ci);
   });
 });

@@ -22,28 +22,9 @@ import {
   type BinaryScoreMetrics,
   type ClassificationMetrics,
   type ClassificationOptions,
-  type MetricValue,
 } from '../metrics';
+import { withInterval, type BootstrapReport, type ReportedMetric } from './report';
 import { scoreTable, scoreTableMetrics } from './scoreTable';
-
-/** A metric with its bootstrap interval, as `mlguide evaluate --json` prints it. */
-export interface ReportedMetric extends MetricValue {
-  /** The interval `[low, high]`; absent when no bootstrap was asked for. */
-  ci?: [number, number];
-  /** The interval's method when it differs from the one asked for, with the reason. */
-  ciMethod?: IntervalMethod;
-  ciNote?: string;
-}
-
-/** How the intervals were made. */
-export interface BootstrapReport {
-  resamples: number;
-  confidence: number;
-  seed: number;
-  method: IntervalMethod;
-  /** Confusion-matrix metrics: a multinomial over the matrix's cells; scores: over distinct scores. */
-  scheme: 'multinomial';
-}
 
 /** Options of {@link ClassificationEvaluator}. */
 export interface ClassificationEvaluationOptions extends ClassificationOptions {
@@ -77,15 +58,6 @@ export interface ClassificationReport {
     threshold_sweep?: BinaryScoreMetrics['threshold_sweep'];
   };
   bootstrap?: BootstrapReport;
-}
-
-function withInterval(metric: MetricValue, result: BootstrapResult | undefined, asked: IntervalMethod): ReportedMetric {
-  if (!result) return metric;
-  const reported: ReportedMetric = { ...metric, ci: [result.low, result.high] };
-  if (result.method !== asked) reported.ciMethod = result.method;
-  const note = result.undefinedReason ?? result.fallbackReason;
-  if (note) reported.ciNote = note;
-  return reported;
 }
 
 /**

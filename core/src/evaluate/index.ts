@@ -1,0 +1,8 @@
+/**
+ * Evaluation of predictions: every metric of core/src/metrics with a bootstrap interval from
+ * core/src/bootstrap, in the report shapes `mlguide evaluate --json` prints (docs/cli.md).
+ */
+export * from './report';
+export * from './classification';
+export * from './regression';
+export { scoreTable, scoreTableMetrics, type ScoreTable } from './scoreTable';
