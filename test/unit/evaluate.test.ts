@@ -3,7 +3,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bootstrapRows } from '../../core/src/bootstrap';
-import { ClassificationEvaluator, MEDIAN_BOOTSTRAP_MAX_ROWS, RegressionEvaluator } from '../../core/src/evaluate';
+import {
+  AUTO_REGRESSION_MIN_DISTINCT,
+  ClassificationEvaluator,
+  MEDIAN_BOOTSTRAP_MAX_ROWS,
+  PredictionsEvaluator,
+  RegressionEvaluator,
+} from '../../core/src/evaluate';
 import { scoreTable, scoreTableMetrics } from '../../core/src/evaluate/scoreTable';
 import {
   averagePrecision,
@@ -178,5 +184,73 @@ describe('RegressionEvaluator', () => {
     assert.equal(metrics.median_absolute_error.ci, undefined);
     assert.match(metrics.median_absolute_error.ciNote ?? '', /no interval/);
     assert.ok(metrics.mean_absolute_error.ci);
+  });
+});
+
+describe('PredictionsEvaluator (text cells from a predictions file)', () => {
+  const feed = (
+    rows: [string, string, string?][],
+    options: ConstructorParameters<typeof PredictionsEvaluator>[0] = {},
+  ): ReturnType<PredictionsEvaluator['finish']> => {
+    const evaluator = new PredictionsEvaluator({ bootstrap: false, ...options });
+    rows.forEach(([t, p, s], i) => evaluator.add(t, p, s, i + 2));
+    return evaluator.finish();
+  };
+
+  it('takes class labels for classification, numeric ones included, and skips rows with a missing cell', () => {
+    const report = feed([
+      ['1', '1'],
+      ['0', '1'],
+      ['', '0'],
+      ['0', 'NA'],
+      ['1', '1'],
+    ]);
+    assert.equal(report.task, 'classification');
+    assert.equal(report.rows, 3);
+    assert.equal(report.skippedRows, 2);
+    assert.deepEqual(
+      report.skipped.map((s) => s.line),
+      [4, 5],
+    );
+  });
+
+  it(`takes numbers with more than ${AUTO_REGRESSION_MIN_DISTINCT} distinct true values for regression`, () => {
+    const rows = Array.from({ length: 40 }, (_, i): [string, string] => [String(i * 1.5), String(i * 1.5 + 0.25)]);
+    const report = feed(rows);
+    assert.equal(report.task, 'regression');
+    assert.equal(report.rows, 40);
+    assert.equal(report.metrics.mean_absolute_error.value, 0.25);
+  });
+
+  it('skips rows that are not numbers when regression is asked for, naming them', () => {
+    const report = feed(
+      [
+        ['1.5', '1.0'],
+        ['x', '2'],
+        ['3', '2.5'],
+      ],
+      { task: 'regression' },
+    );
+    assert.equal(report.rows, 2);
+    assert.deepEqual(report.skipped, [{ line: 3, reason: '"x" is not a number' }]);
+  });
+
+  it('reads a score column and skips rows whose score is not a number', () => {
+    const report = feed(
+      [
+        ['yes', 'yes', '0.9'],
+        ['no', 'no', '0.2'],
+        ['no', 'yes', 'high'],
+        ['yes', 'no', '0.4'],
+      ],
+      { positive: 'yes' },
+    );
+    assert.equal(report.task, 'classification');
+    assert.equal(report.scores?.metrics.roc_auc.value, 1);
+    assert.equal(report.skipped[0]?.reason, 'the score "high" is not a number');
+  });
+
+  it('fails clearly when every row was skipped', () => {
+    assert.throws(() => feed([['', '']]), /every row was skipped/);
   });
 });

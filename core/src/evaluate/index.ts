@@ -5,4 +5,5 @@
 export * from './report';
 export * from './classification';
 export * from './regression';
+export * from './predictions';
 export { scoreTable, scoreTableMetrics, type ScoreTable } from './scoreTable';
