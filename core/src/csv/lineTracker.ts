@@ -13,6 +13,12 @@ export class LineTracker {
   private countedTo = 0;
   private linesBefore = 0;
   private lastChar = -1;
+  private readonly newline: string;
+
+  /** @param newline the character that ends a line: `\n` (also for `\r\n` files) or `\r`. */
+  constructor(newline: '\n' | '\r' = '\n') {
+    this.newline = newline;
+  }
 
   /** Records the next chunk of text. */
   push(chunk: string): void {
@@ -28,8 +34,9 @@ export class LineTracker {
       const chunk = this.pending[0] as string;
       const from = this.countedTo - this.pendingStart;
       const to = Math.min(chunk.length, offset - this.pendingStart);
-      for (let i = from; i < to; i++) {
-        if (chunk.charCodeAt(i) === 10) this.linesBefore++;
+      // indexOf scans natively; a charCodeAt loop over every character costs more than parsing.
+      for (let i = chunk.indexOf(this.newline, from); i !== -1 && i < to; i = chunk.indexOf(this.newline, i + 1)) {
+        this.linesBefore++;
       }
       if (to > from) this.lastChar = chunk.charCodeAt(to - 1);
       this.countedTo = this.pendingStart + to;
@@ -41,8 +48,15 @@ export class LineTracker {
     return this.linesBefore + 1;
   }
 
-  /** Whether the character just before the offset last passed to {@link lineAt} is a newline. */
+  /** Whether the character just before the offset last passed to {@link lineAt} ends a line. */
   get endedOnNewline(): boolean {
-    return this.lastChar === 10;
+    return this.lastChar === this.newline.charCodeAt(0);
+  }
+
+  /** Characters received but not yet passed by {@link lineAt}: the record being read. */
+  get pendingLength(): number {
+    let length = -(this.countedTo - this.pendingStart);
+    for (const chunk of this.pending) length += chunk.length;
+    return length;
   }
 }

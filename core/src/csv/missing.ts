@@ -24,7 +24,15 @@ export const MISSING_TOKENS: ReadonlySet<string> = new Set([
   'null',
 ]);
 
+/** The longest token in {@link MISSING_TOKENS} (`#N/A N/A`): longer cells skip the lookup. */
+const LONGEST_TOKEN = 8;
+
+/** First characters of the tokens: `#`, `-`, `1`, `<`, `N`, `n`. Other cells skip the lookup. */
+const FIRST_CHARS = new Uint8Array(128);
+for (const token of MISSING_TOKENS) if (token.length > 0) FIRST_CHARS[token.charCodeAt(0)] = 1;
+
 /** True when `cell` stands for a missing value (see {@link MISSING_TOKENS}). */
 export function isMissing(cell: string): boolean {
-  return MISSING_TOKENS.has(cell);
+  if (cell.length === 0) return true;
+  return cell.length <= LONGEST_TOKEN && FIRST_CHARS[cell.charCodeAt(0)] === 1 && MISSING_TOKENS.has(cell);
 }

@@ -1,9 +1,15 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { Transform } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
+import { TextDecoder } from 'node:util';
 import Papa from 'papaparse';
 import { LineTracker } from '../../../core/src/csv/lineTracker';
-import { CsvProfiler, type CsvProfile } from '../../../core/src/profile/profile';
+import { sniffDelimiter, sniffNewline } from '../../../core/src/csv/sniff';
+import {
+  CsvProfiler,
+  type CompleteCsvProfile,
+  type CsvEncoding,
+  type ProfilerOptions,
+} from '../../../core/src/profile/profile';
 
 /** Why a file could not be profiled at all. Problems inside a readable file become warnings. */
 export type CsvInputProblem = 'unreadable' | 'empty' | 'binary';
@@ -20,6 +26,25 @@ export class CsvInputError extends Error {
   }
 }
 
+/**
+ * A file in an encoding mlguide does not read: neither UTF-8 nor UTF-16 with a byte-order mark
+ * (Latin-1 and Windows-1252 files are the usual case). Its `problem` is `unreadable`, so callers
+ * that only know {@link CsvInputError} report it as one.
+ */
+export class CsvEncodingError extends CsvInputError {
+  constructor(
+    file: string,
+    message: string,
+    /** Offset of the first byte that is not valid UTF-8, when there is one. */
+    readonly byteOffset?: number,
+    /** 1-based line of that byte. */
+    readonly line?: number,
+  ) {
+    super('unreadable', file, message);
+    this.name = 'CsvEncodingError';
+  }
+}
+
 /** Thrown when the caller cancelled the read. */
 export class CsvReadCancelled extends Error {
   constructor(readonly file: string) {
@@ -28,8 +53,8 @@ export class CsvReadCancelled extends Error {
   }
 }
 
-export interface ReadCsvOptions {
-  /** Field delimiter; detected from the first chunk when omitted. */
+export interface ReadCsvOptions extends ProfilerOptions {
+  /** Field delimiter; detected from the first 64 KB of text when omitted. */
   delimiter?: string;
   /** Called as bytes are read. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
@@ -37,19 +62,108 @@ export interface ReadCsvOptions {
   isCancelled?: () => boolean;
   /** Bytes per read from disk. */
   chunkBytes?: number;
+  /** Longest record (in characters) read before an unclosed quote stops the read; see {@link MAX_RECORD_CHARS}. */
+  maxRecordChars?: number;
 }
 
+/**
+ * Bytes per read from disk. Small reads keep papaparse's working set small (peak memory grows
+ * with the chunk: about 80 MB at 64 KiB, 135 MB at 1 MiB) at no cost in speed.
+ */
+export const DEFAULT_CHUNK_BYTES = 64 * 1024;
 /** How many leading bytes are checked for NUL to tell a binary file from text (as git does). */
 const BINARY_SNIFF_BYTES = 8000;
+/** Characters of text the delimiter and line ending are detected from. */
+export const SNIFF_CHARS = 64 * 1024;
+/**
+ * A record longer than this many characters means a quote was opened and never closed: the read
+ * stops there (with an `unterminated-quote` warning) instead of holding the rest of the file in
+ * memory, as a parser must while it looks for the closing quote.
+ */
+export const MAX_RECORD_CHARS = 1 << 24;
+
+/** The encoding announced by a byte-order mark, or why the file cannot be read. */
+function detectEncoding(head: Buffer): { encoding: CsvEncoding } | { problem: string } {
+  const b = (i: number): number => head[i] ?? -1;
+  if (
+    (b(0) === 0xff && b(1) === 0xfe && b(2) === 0 && b(3) === 0) ||
+    (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff)
+  ) {
+    return { problem: 'is UTF-32 text; save it as UTF-8 (or UTF-16 with a byte-order mark)' };
+  }
+  if (b(0) === 0xff && b(1) === 0xfe) return { encoding: 'utf-16le' };
+  if (b(0) === 0xfe && b(1) === 0xff) return { encoding: 'utf-16be' };
+  const sniffed = head.subarray(0, BINARY_SNIFF_BYTES);
+  if (sniffed.includes(0)) {
+    // ASCII text in UTF-16 has a NUL in every other byte; anything else with NULs is binary.
+    let evenNuls = 0;
+    let oddNuls = 0;
+    for (let i = 0; i < sniffed.length; i++) {
+      if (sniffed[i] !== 0) continue;
+      if (i % 2 === 0) evenNuls++;
+      else oddNuls++;
+    }
+    const pairs = sniffed.length / 2;
+    if (pairs >= 4 && (evenNuls >= pairs * 0.9 || oddNuls >= pairs * 0.9) && Math.min(evenNuls, oddNuls) === 0) {
+      return {
+        problem:
+          'looks like UTF-16 text without a byte-order mark; save it as UTF-8, or as UTF-16 with a byte-order mark',
+      };
+    }
+    return { problem: 'binary' };
+  }
+  return { encoding: 'utf-8' };
+}
+
+/** Offset in `bytes` (from `start`, a character boundary) of the first byte that breaks UTF-8. */
+function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
+  let i = start;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    let extra: number;
+    let min: number;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    } else if (lead >= 0xc2 && lead <= 0xdf) {
+      extra = 1;
+      min = 0x80;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+      extra = 2;
+      min = 0x800;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      extra = 3;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    let code = lead & (0x3f >> extra);
+    for (let k = 1; k <= extra; k++) {
+      const next = bytes[i + k];
+      if (next === undefined) return bytes.length;
+      if ((next & 0xc0) !== 0x80) return i;
+      code = (code << 6) | (next & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
+    i += extra + 1;
+  }
+  return bytes.length;
+}
 
 /**
  * Profiles a CSV file by streaming it from disk through papaparse into the pure
  * {@link CsvProfiler}. Memory stays bounded by one chunk plus the profiler's state.
+ *
+ * Encoding: UTF-8 (a byte-order mark is dropped) or UTF-16 LE/BE with a byte-order mark.
+ * Anything else fails with a {@link CsvEncodingError} at the first byte that is not valid UTF-8
+ * (rather than reading Latin-1 accents as replacement characters); NUL bytes near the start mean a
+ * binary file. The delimiter (comma, semicolon, tab or pipe) and the line ending are detected from
+ * the first {@link SNIFF_CHARS} characters, so a small read size changes nothing.
  */
 export async function profileCsvFile(
   file: string,
   options: ReadCsvOptions = {},
-): Promise<CsvProfile & { bytes: number }> {
+): Promise<CompleteCsvProfile & { bytes: number }> {
   let size: number;
   try {
     const stat = await fs.stat(file);
@@ -61,43 +175,171 @@ export async function profileCsvFile(
   }
   if (size === 0) throw new CsvInputError('empty', file, 'is empty: a CSV file needs at least a header line');
 
-  const profile = await new Promise<CsvProfile>((resolve, reject) => {
-    const lines = new LineTracker();
-    const profiler = new CsvProfiler();
-    const decoder = new StringDecoder('utf8');
+  const profile = await new Promise<CompleteCsvProfile>((resolve, reject) => {
+    const profiler = new CsvProfiler(options);
+    const maxRecordChars = options.maxRecordChars ?? Math.max(MAX_RECORD_CHARS, 4 * (options.chunkBytes ?? 0));
+    let lines = new LineTracker();
     let bytesRead = 0;
-    let first = true;
     let settled = false;
     let sawHeader = false;
     let delimiter = options.delimiter ?? ',';
+    let encoding: CsvEncoding = 'utf-8';
+    let decoder: TextDecoder | undefined;
+    // Raw bytes held until the encoding is known, then text held until the delimiter is.
+    let headBytes: Buffer[] = [];
+    let headByteCount = 0;
+    let headText: string[] = [];
+    let headChars = 0;
+    let parsing = false;
+    // Bytes decoded so far, and the last bytes of the previous buffer, to locate a bad byte.
+    let bytesDecoded = 0;
+    let previousTail: Buffer = Buffer.alloc(0);
+    let stoppedLongRecord = false;
+    // Where the line after the previous row starts, to skip recounting single-line rows.
+    let nextLine = 1;
+    let newlineChar: '\n' | '\r' = '\n';
 
-    const source = createReadStream(file, { highWaterMark: options.chunkBytes ?? 1 << 20 });
+    const source = createReadStream(file, { highWaterMark: options.chunkBytes ?? DEFAULT_CHUNK_BYTES });
+
+    const decode = (buffer: Buffer, final: boolean): string => {
+      const active = decoder as TextDecoder;
+      try {
+        const text = active.decode(buffer, { stream: !final });
+        bytesDecoded += buffer.length;
+        previousTail = buffer.subarray(Math.max(0, buffer.length - 3));
+        return text;
+      } catch {
+        throw encodingError(buffer);
+      }
+    };
+
+    const encodingError = (buffer: Buffer): CsvEncodingError => {
+      // Lines before this buffer: those the parser has seen, and those still held for sniffing.
+      let line = lines.lineAt(Number.MAX_SAFE_INTEGER);
+      for (const chunk of headText) for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) line++;
+      if (encoding !== 'utf-8') {
+        return new CsvEncodingError(
+          file,
+          `is not valid ${encoding.toUpperCase()} text (an unpaired surrogate after line ${line}); save it as UTF-8`,
+        );
+      }
+      // The previous buffer ended on a character boundary or inside one character, whose lead
+      // byte is within its last three bytes: start checking from that lead byte.
+      let back = 0;
+      for (let k = previousTail.length - 1; k >= 0; k--) {
+        const byte = previousTail[k] as number;
+        if ((byte & 0xc0) !== 0x80) {
+          back = byte >= 0x80 ? previousTail.length - k : 0;
+          break;
+        }
+      }
+      const joined = Buffer.concat([previousTail.subarray(previousTail.length - back), buffer]);
+      const index = firstInvalidUtf8(joined, 0);
+      const offset = bytesDecoded - back + index;
+      for (let k = back; k < index; k++) if (joined[k] === 10) line++;
+      const byte = joined[index];
+      const what =
+        byte === undefined
+          ? 'it ends inside a UTF-8 character'
+          : `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${offset} (line ${line}) is not valid UTF-8`;
+      return new CsvEncodingError(
+        file,
+        `is not UTF-8 text: ${what}. mlguide reads UTF-8, and UTF-16 with a byte-order mark; a Latin-1 or Windows-1252 file can be converted with \`iconv -f windows-1252 -t utf-8\`.`,
+        offset,
+        line,
+      );
+    };
+
+    const startParsing = (complete: boolean): void => {
+      const sample = headText.join('');
+      headText = [];
+      const newline = sniffNewline(sample);
+      newlineChar = newline === '\r' ? '\r' : '\n';
+      lines = new LineTracker(newlineChar);
+      if (options.delimiter === undefined) delimiter = sniffDelimiter(sample, complete);
+      parsing = true;
+      parse(newline);
+      lines.push(sample);
+      if (sample.length > 0) text.push(sample);
+    };
+
     const text = new Transform({
       readableObjectMode: true,
+      // Papaparse parses each chunk as it arrives; holding few lets the long-record guard below
+      // see how far the parser has got.
+      readableHighWaterMark: 2,
       transform(buffer: Buffer, _encoding, callback) {
-        if (first) {
-          first = false;
-          if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-            fail(new CsvInputError('binary', file, 'looks like a binary file (it contains NUL bytes), not CSV text'));
-            callback();
-            return;
-          }
-        }
         bytesRead += buffer.length;
         options.onProgress?.(bytesRead, size);
-        let chunk = decoder.write(buffer);
-        if (bytesRead === buffer.length && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-        lines.push(chunk);
-        if (chunk.length > 0) this.push(chunk);
+        try {
+          if (!decoder) {
+            headBytes.push(buffer);
+            headByteCount += buffer.length;
+            if (headByteCount < BINARY_SNIFF_BYTES) {
+              callback();
+              return;
+            }
+            startDecoding();
+          } else {
+            accept(decode(buffer, false));
+          }
+        } catch (error) {
+          fail(error as Error);
+        }
+        if (!settled && parsing && lines.pendingLength > maxRecordChars) {
+          // A quote opened long ago has not closed: stop here rather than hold the whole file.
+          stoppedLongRecord = true;
+          source.unpipe(text);
+          source.destroy();
+          callback();
+          text.end();
+          return;
+        }
         callback();
       },
       flush(callback) {
-        const rest = decoder.end();
-        lines.push(rest);
-        if (rest.length > 0) this.push(rest);
+        try {
+          if (!decoder) startDecoding();
+          if (!stoppedLongRecord) accept(decode(Buffer.alloc(0), true));
+          if (!parsing && !settled) startParsing(true);
+        } catch (error) {
+          fail(error as Error);
+        }
         callback();
       },
     });
+
+    const startDecoding = (): void => {
+      const head = Buffer.concat(headBytes);
+      headBytes = [];
+      const detected = detectEncoding(head);
+      if ('problem' in detected) {
+        if (detected.problem === 'binary') {
+          throw new CsvInputError('binary', file, 'looks like a binary file (it contains NUL bytes), not CSV text');
+        }
+        throw new CsvEncodingError(file, detected.problem);
+      }
+      encoding = detected.encoding;
+      decoder = new TextDecoder(encoding, { fatal: true });
+      const decoded = decode(head, false);
+      if (encoding !== 'utf-8' && decoded.slice(0, BINARY_SNIFF_BYTES).includes('\u0000')) {
+        throw new CsvInputError('binary', file, 'looks like a binary file (it contains NUL characters), not CSV text');
+      }
+      accept(decoded);
+    };
+
+    const accept = (chunk: string): void => {
+      if (chunk.length === 0 || settled) return;
+      if (parsing) {
+        lines.push(chunk);
+        text.push(chunk);
+        return;
+      }
+      headText.push(chunk);
+      headChars += chunk.length;
+      if (headChars >= SNIFF_CHARS) startParsing(false);
+    };
+
     const fail = (error: Error): void => {
       if (settled) return;
       settled = true;
@@ -108,58 +350,74 @@ export async function profileCsvFile(
     source.on('error', (error) => fail(new CsvInputError('unreadable', file, `cannot be read (${describe(error)})`)));
     source.pipe(text);
 
-    Papa.parse<string[]>(text as unknown as NodeJS.ReadableStream, {
-      delimiter: options.delimiter ?? '',
-      skipEmptyLines: true,
-      step(results, parser) {
-        if (settled) {
-          parser.abort();
-          return;
-        }
-        if (options.isCancelled?.()) {
-          // abort() calls complete() at once, so the rejection must come first.
-          fail(new CsvReadCancelled(file));
-          parser.abort();
-          return;
-        }
-        const cells = results.data;
-        // A line of only spaces is blank to a reader (and to pandas), not a row of one field.
-        if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
-        const unterminated = results.errors.some((e) => e.code === 'MissingQuotes');
-        // The cursor is just past the row (and its newline); walk back over the newlines inside
-        // quoted fields to find the line the row starts on.
-        let embedded = 0;
-        for (const cell of cells) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) embedded++;
-        const endLine = lines.lineAt(results.meta.cursor);
-        const line = endLine - embedded - (lines.endedOnNewline && !unterminated ? 1 : 0);
-        if (!sawHeader) {
-          sawHeader = true;
-          delimiter = results.meta.delimiter;
-          profiler.header(cells, line);
-        } else {
-          profiler.row(cells, line);
-        }
-        if (unterminated) {
-          profiler.warn({
-            line,
-            code: 'unterminated-quote',
-            message: 'a quoted field opened on this line is never closed; the rest of the file was read into it',
-          });
-        }
-      },
-      complete() {
-        if (settled) return;
-        if (!sawHeader) {
-          fail(new CsvInputError('empty', file, 'holds only blank lines: a CSV file needs at least a header line'));
-          return;
-        }
-        settled = true;
-        resolve(profiler.finish(delimiter));
-      },
-      error(error: Error) {
-        fail(new CsvInputError('unreadable', file, `cannot be parsed (${error.message})`));
-      },
-    });
+    const parse = (newline: '\n' | '\r\n' | '\r'): void => {
+      Papa.parse<string[]>(text as unknown as NodeJS.ReadableStream, {
+        delimiter,
+        newline,
+        skipEmptyLines: true,
+        step(results, parser) {
+          if (settled) {
+            parser.abort();
+            return;
+          }
+          if (options.isCancelled?.()) {
+            // abort() calls complete() at once, so the rejection must come first.
+            fail(new CsvReadCancelled(file));
+            parser.abort();
+            return;
+          }
+          const cells = results.data;
+          // A line of only spaces is blank to a reader (and to pandas), not a row of one field.
+          if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
+          const unterminated = results.errors.length > 0 && results.errors.some((e) => e.code === 'MissingQuotes');
+          // The cursor is just past the row (and its newline). A row that starts where the previous
+          // one ended spans one line; otherwise walk back over the newlines inside quoted fields.
+          const endLine = lines.lineAt(results.meta.cursor);
+          let line = endLine - (lines.endedOnNewline && !unterminated ? 1 : 0);
+          if (line !== nextLine) {
+            let embedded = 0;
+            for (const cell of cells) {
+              for (let i = cell.indexOf(newlineChar); i !== -1; i = cell.indexOf(newlineChar, i + 1)) embedded++;
+            }
+            line -= embedded;
+          }
+          nextLine = endLine;
+          try {
+            if (!sawHeader) {
+              sawHeader = true;
+              profiler.header(cells, line);
+            } else {
+              profiler.row(cells, line);
+            }
+          } catch (error) {
+            fail(error as Error);
+            parser.abort();
+            return;
+          }
+          if (unterminated) {
+            profiler.warn({
+              line,
+              code: 'unterminated-quote',
+              message: stoppedLongRecord
+                ? `a quoted field opened on this line is not closed within ${maxRecordChars.toLocaleString('en-US')} characters; reading stopped there`
+                : 'a quoted field opened on this line is never closed; the rest of the file was read into it',
+            });
+          }
+        },
+        complete() {
+          if (settled) return;
+          if (!sawHeader) {
+            fail(new CsvInputError('empty', file, 'holds only blank lines: a CSV file needs at least a header line'));
+            return;
+          }
+          settled = true;
+          resolve({ ...profiler.finish(delimiter), encoding });
+        },
+        error(error: Error) {
+          fail(new CsvInputError('unreadable', file, `cannot be parsed (${error.message})`));
+        },
+      });
+    };
   });
   return { ...profile, bytes: size };
 }
