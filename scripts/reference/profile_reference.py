@@ -5,10 +5,12 @@ Run from the repository root (with the shared corpus checked out beside it, at .
     /usr/bin/python3 scripts/reference/profile_reference.py
 
 It reads every ../shared/corpus/csv/*.csv with `pd.read_csv` defaults and writes
-test/fixtures/reference/corpus-profile.json: per file the row count, the column names, each
-column's missing count (`isna().sum()`) and, for numeric columns, min / max / mean / std
-(pandas' std, ddof=1), with the SHA-256 of the file it read. test/unit/corpus.test.ts compares
-mlguide's profiler with it, and asks for a rerun when a corpus file no longer matches its hash.
+test/fixtures/reference/corpus-profile.json: per file the row count, the number of duplicated
+rows (`duplicated().sum()`), the column names, each column's missing count (`isna().sum()`) and
+distinct count (`nunique()`), and, for numeric columns, min / max / mean / std (pandas' std,
+ddof=1) and the quantiles `quantile([.05, .25, .5, .75, .95])` (pandas' default linear
+interpolation), with the SHA-256 of the file it read. test/unit/corpus.test.ts compares mlguide's
+profiler with it, and asks for a rerun when a corpus file no longer matches its hash.
 """
 
 import hashlib
@@ -24,6 +26,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = (ROOT / ".." / "shared" / "corpus" / "csv").resolve()
 OUTPUT = ROOT / "test" / "fixtures" / "reference" / "corpus-profile.json"
+# The levels mlguide reports, named as in its JSON (p5 … p95).
+QUANTILES = {"p5": 0.05, "p25": 0.25, "p50": 0.5, "p75": 0.75, "p95": 0.95}
 
 
 def number(value):
@@ -41,6 +45,7 @@ def profile(path: Path) -> dict:
             "name": str(name),
             "dtype": str(series.dtype),
             "missing": int(series.isna().sum()),
+            "distinct": int(series.nunique()),
         }
         # Booleans are not numbers here: mlguide types them `bool`, without numeric summaries.
         if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
@@ -49,10 +54,19 @@ def profile(path: Path) -> dict:
                 max=number(series.max()),
                 mean=number(series.mean()),
                 std=number(series.std(ddof=1)),
+                quantiles={
+                    key: number(value)
+                    for key, value in zip(QUANTILES, series.quantile(list(QUANTILES.values())))
+                },
             )
         columns.append(column)
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    return {"sha256": sha256, "rows": int(len(frame)), "columns": columns}
+    return {
+        "sha256": sha256,
+        "rows": int(len(frame)),
+        "duplicateRows": int(frame.duplicated().sum()),
+        "columns": columns,
+    }
 
 
 def main() -> None:
@@ -62,8 +76,9 @@ def main() -> None:
     reference = {
         "generatedBy": "scripts/reference/profile_reference.py",
         "command": "/usr/bin/python3 scripts/reference/profile_reference.py",
-        "method": "pd.read_csv(path) with defaults; missing = isna().sum(); numeric columns (not bool): "
-        "min, max, mean, std (ddof=1)",
+        "method": "pd.read_csv(path) with defaults; duplicateRows = duplicated().sum(); missing = isna().sum(); "
+        "distinct = nunique(); numeric columns (not bool): min, max, mean, std (ddof=1), "
+        "quantile([.05, .25, .5, .75, .95]) (linear interpolation)",
         "corpus": "../shared/corpus/csv (mwaskom/seaborn-data, see ../shared/corpus/README.md)",
         "python": platform.python_version(),
         "pandas": pd.__version__,

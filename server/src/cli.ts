@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import type { CsvProfile } from '../../core/src/profile/profile';
+import { UnknownColumnError, type CompleteCsvProfile } from '../../core/src/profile/profile';
 import { CsvInputError, profileCsvFile } from './engine/readCsv';
 import { datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
 import { startLintServer } from './lintServer';
@@ -11,7 +11,8 @@ export const ExitCode = { Ok: 0, ProblemsFound: 1, UsageOrInputError: 2 } as con
 
 const USAGE = `Usage:
   mlguide lint <paths...> [--format text|json]   lint dataset cards (files, or folders searched for cards)
-  mlguide profile <file.csv> [--json] [--delimiter <c>]   profile a CSV file
+  mlguide profile <file.csv> [--json] [--delimiter <c>] [--target <column>] [--seed <n>]
+                                                 profile a CSV file
   mlguide lsp --stdio                            run the language server for any LSP client
   mlguide --help | --version
 
@@ -56,6 +57,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (error instanceof CsvInputError) {
       io.err(`mlguide: ${error.message}`);
+      return ExitCode.UsageOrInputError;
+    }
+    if (error instanceof UnknownColumnError) {
+      io.err(`mlguide: --target: ${error.message}`);
       return ExitCode.UsageOrInputError;
     }
     throw error;
@@ -197,27 +202,44 @@ async function lintCommand(args: readonly string[], io: CliIo): Promise<number> 
   return total > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
 }
 
+/** Version of the `profile --json` shape (docs/cli.md); fields are only ever added within a version. */
+const PROFILE_JSON_VERSION = 1;
+
 async function profileCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { positional, options } = parseArgs(args, ['delimiter'], ['json']);
+  const { positional, options } = parseArgs(args, ['delimiter', 'target', 'seed'], ['json']);
   if (positional.length !== 1) throw new UsageError('profile needs exactly one CSV file');
   const given = positional[0] as string;
   const delimiter = options.get('delimiter');
   if (delimiter !== undefined && (delimiter === true || delimiter.length === 0))
     throw new UsageError('--delimiter needs a character');
+  const target = options.get('target');
+  if (target === '') throw new UsageError('--target needs a column name');
+  const seedText = options.get('seed');
+  const seed = typeof seedText === 'string' ? Number(seedText) : undefined;
+  if (seed !== undefined && !Number.isSafeInteger(seed)) {
+    throw new UsageError(`--seed must be an integer, not "${String(seedText)}"`);
+  }
   const file = path.resolve(io.cwd, given);
-  const profile = await profileCsvFile(
-    file,
-    typeof delimiter === 'string' ? { delimiter: unescapeDelimiter(delimiter) } : {},
-  );
-  const shown: CsvProfile = {
+  const profile = await profileCsvFile(file, {
+    ...(typeof delimiter === 'string' ? { delimiter: unescapeDelimiter(delimiter) } : {}),
+    ...(typeof target === 'string' ? { target } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  });
+  const shown: CompleteCsvProfile = {
     rows: profile.rows,
     delimiter: profile.delimiter,
+    ...(profile.encoding ? { encoding: profile.encoding } : {}),
+    duplicateRows: profile.duplicateRows,
+    duplicateRowsEstimated: profile.duplicateRowsEstimated,
+    constantColumns: profile.constantColumns,
+    idLikeColumns: profile.idLikeColumns,
+    ...(profile.classBalance ? { classBalance: profile.classBalance } : {}),
     columns: profile.columns,
     warnings: profile.warnings,
     warningCount: profile.warningCount,
   };
   if (options.get('json')) {
-    io.out(JSON.stringify({ file: given, bytes: profile.bytes, ...shown }, null, 2));
+    io.out(JSON.stringify({ version: PROFILE_JSON_VERSION, file: given, bytes: profile.bytes, ...shown }, null, 2));
   } else {
     io.out(renderProfile(given, shown));
     for (const w of shown.warnings) io.err(`${given}:${w.line}: warning ${w.code}: ${w.message}`);
@@ -232,28 +254,74 @@ function unescapeDelimiter(value: string): string {
   return value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
 }
 
-function renderProfile(file: string, profile: CsvProfile): string {
+/** A number without trailing zeros, six significant digits at most. */
+function formatNumber(x: number | undefined): string {
+  if (x === undefined) return '';
+  return Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
+}
+
+/** A share as a percentage, without trailing zeros. */
+function percent(share: number): string {
+  return `${Number((share * 100).toPrecision(3)).toString()}%`;
+}
+
+/** A value as the table shows it: at most 24 characters, control characters escaped. */
+function formatValue(value: string | number | boolean): string {
+  const text = typeof value === 'number' ? formatNumber(value) : String(value);
+  // Control characters (a newline inside a quoted field) would break the table's lines.
+  let control = false;
+  for (let i = 0; i < text.length && !control; i++) control = text.charCodeAt(i) < 32 || text.charCodeAt(i) === 127;
+  const printable = control ? JSON.stringify(text).slice(1, -1) : text;
+  return printable.length > 24 ? `${printable.slice(0, 23)}…` : printable;
+}
+
+function renderProfile(file: string, profile: CompleteCsvProfile): string {
   const delimiterName = profile.delimiter === '\t' ? 'tab' : JSON.stringify(profile.delimiter);
-  const header = ['column', 'type', 'missing', 'distinct', 'min', 'max', 'mean'];
-  const number = (x: number | undefined): string =>
-    x === undefined ? '' : Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString();
-  const rows = profile.columns.map((c) => [
-    c.name,
-    c.type,
-    String(c.missing),
-    `${c.distinct}${c.distinctCapped ? '+' : ''}`,
-    number(c.min),
-    number(c.max),
-    number(c.mean),
-  ]);
+  const header = ['column', 'type', 'missing', 'distinct', 'min', 'max', 'mean', 'p50', 'top (share)'];
+  const rows = profile.columns.map((c) => {
+    // The most frequent value, when any value occurs more than once.
+    const top = c.top[0];
+    const shownTop =
+      top && top.count > 1 && c.count > 0
+        ? `${formatValue(top.value)} (${c.topEstimated ? '≥' : ''}${percent(top.count / c.count)})`
+        : '';
+    return [
+      c.name,
+      c.type,
+      String(c.missing),
+      `${c.distinctEstimated ? '~' : ''}${c.distinct}`,
+      formatNumber(c.min),
+      formatNumber(c.max),
+      formatNumber(c.mean),
+      `${c.quantilesEstimated ? '~' : ''}${formatNumber(c.quantiles?.p50)}`,
+      shownTop,
+    ];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
     cells
-      .map((cell, i) => (i >= 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .map((cell, i) => (i >= 2 && i < 8 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
+  const names = (list: string[]): string => (list.length === 0 ? 'none' : list.join(', '));
+  const facts = [
+    `${profile.duplicateRowsEstimated ? '~' : ''}${profile.duplicateRows} duplicate row${profile.duplicateRows === 1 ? '' : 's'}`,
+    `constant columns: ${names(profile.constantColumns)}`,
+    `id-like columns: ${names(profile.idLikeColumns)}`,
+  ];
+  const balance = profile.classBalance;
+  const balanceLine = balance
+    ? `class balance of ${balance.column}: ${balance.classes
+        .slice(0, 10)
+        .map((c) => `${formatValue(c.value)} ${c.count} (${percent(c.share)})`)
+        .join(', ')}${balance.classes.length > 10 || balance.truncated ? ', …' : ''}${
+        balance.imbalanceRatio === null ? '' : `; imbalance ratio ${formatNumber(balance.imbalanceRatio)}`
+      }${balance.missing > 0 ? `; ${balance.missing} missing` : ''}`
+    : undefined;
   return [
     `${file}: ${profile.rows} rows, ${profile.columns.length} columns, delimiter ${delimiterName}${profile.warningCount ? `, ${profile.warningCount} warning${profile.warningCount === 1 ? '' : 's'}` : ''}`,
+    facts.join('; '),
+    ...(balanceLine ? [balanceLine] : []),
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),

@@ -142,6 +142,27 @@ describe('mlguide/profileCsv request', { timeout: 60_000 }, () => {
     await rejectsWith({ uri }, ProfileCsvErrorCode.Empty, 'empty.csv');
   });
 
+  it('returns the fields added in 0.2: counts, quantiles, top values, duplicate rows', async () => {
+    const result = await profile({ uri: workspace.uri('data/churn.csv') });
+    const tenure = result.columns.find((c) => c.name === 'tenure_months');
+    assert.ok(tenure?.quantiles && tenure.histogram && tenure.top);
+    assert.equal(tenure.count, result.rows);
+    assert.ok(tenure.quantiles.p25 <= tenure.quantiles.p50 && tenure.quantiles.p50 <= tenure.quantiles.p75);
+    assert.equal(
+      tenure.histogram.counts.reduce((a, b) => a + b, 0),
+      result.rows,
+    );
+    assert.equal(typeof result.duplicateRows, 'number');
+    assert.deepEqual(result.idLikeColumns, ['customer_id']);
+    assert.equal(result.encoding, 'utf-8');
+  });
+
+  it('fails with Unreadable, naming the file and the byte, for a file that is not UTF-8', async () => {
+    const uri = await workspace.write('data/latin1.csv', Buffer.from('name\nMalm\xf6\n', 'latin1'));
+    await rejectsWith({ uri }, ProfileCsvErrorCode.Unreadable, 'latin1.csv');
+    await assert.rejects(profile({ uri }), /is not UTF-8 text: byte 0xF6 at offset 9 \(line 2\)/);
+  });
+
   it('fails with Binary, naming the file, for a file with NUL bytes', async () => {
     const bytes = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64), Buffer.from('a,b\n1,2\n')]);
     const uri = await workspace.write('data/archive.csv', bytes);

@@ -30,18 +30,36 @@ interface LintJson {
 }
 
 interface ProfileJson {
+  version: number;
   file: string;
   bytes: number;
   rows: number;
   delimiter: string;
+  encoding: string;
+  duplicateRows: number;
+  duplicateRowsEstimated: boolean;
+  constantColumns: string[];
+  idLikeColumns: string[];
+  classBalance?: {
+    column: string;
+    count: number;
+    missing: number;
+    classes: { value: string | number | boolean; count: number; share: number }[];
+    imbalanceRatio: number | null;
+  };
   columns: {
     name: string;
     type: string;
+    count: number;
     missing: number;
     distinct: number;
+    distinctEstimated: boolean;
     min?: number;
     max?: number;
     mean?: number;
+    quantiles?: { p5: number; p25: number; p50: number; p75: number; p95: number };
+    top: { value: string | number | boolean; count: number }[];
+    longTailShare: number;
   }[];
   warnings: { line: number; code: string; message: string }[];
   warningCount: number;
@@ -61,6 +79,10 @@ before(() => {
   scratch.write('notes.md', missingCount);
   scratch.write('data.csv', 'id,city,temp\n1,Oslo,3.5\n2,"Rome, IT",18.25\n3,Oslo,\n4,Bergen\n');
   scratch.write('semi.csv', 'a;b\n1;2\n3;4\n');
+  scratch.write(
+    'churn.csv',
+    `row,plan,churned\n${Array.from({ length: 40 }, (_, i) => `${i},basic,${i % 4 === 0 ? 'yes' : 'no'}`).join('\n')}\n0,basic,yes\n`,
+  );
   scratch.write('empty.csv', '');
   scratch.write('blob.csv', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d]));
 });
@@ -181,13 +203,72 @@ describe('mlguide profile', () => {
     );
     assert.equal(profile.warningCount, 1);
     assert.equal(profile.bytes, readFileSync(path.join(scratch.dir, 'data.csv')).length);
+    // The fields added in 0.2: versioned shape, per-column counts, quantiles and top values.
+    assert.equal(profile.version, 1);
+    assert.equal(profile.encoding, 'utf-8');
+    assert.equal(profile.duplicateRows, 0);
+    assert.equal(profile.duplicateRowsEstimated, false);
+    assert.deepEqual(profile.constantColumns, []);
+    assert.deepEqual(
+      profile.columns.map((c) => [c.name, c.count, c.distinctEstimated]),
+      [
+        ['id', 4, false],
+        ['city', 4, false],
+        ['temp', 2, false],
+      ],
+    );
+    assert.deepEqual(temp?.quantiles, { p5: 4.2375, p25: 7.1875, p50: 10.875, p75: 14.5625, p95: 17.5125 });
+    assert.deepEqual(profile.columns[1]?.top, [
+      { value: 'Oslo', count: 2 },
+      { value: 'Bergen', count: 1 },
+      { value: 'Rome, IT', count: 1 },
+    ]);
+    assert.equal(profile.classBalance, undefined);
+  });
+
+  it('reports the class balance of --target, and the dataset-level findings', async () => {
+    const run = await cli(['profile', 'churn.csv', '--json', '--target', 'churned'], scratch.dir);
+    assert.equal(run.code, 0, run.err);
+    const profile = JSON.parse(run.out) as ProfileJson;
+    assert.deepEqual(profile.classBalance, {
+      column: 'churned',
+      count: 41,
+      missing: 0,
+      classes: [
+        { value: 'no', count: 30, share: 30 / 41 },
+        { value: 'yes', count: 11, share: 11 / 41 },
+      ],
+      imbalanceRatio: 30 / 11,
+      truncated: false,
+      estimated: false,
+    });
+    assert.equal(profile.duplicateRows, 1, 'the last row repeats the first');
+    assert.deepEqual(profile.constantColumns, ['plan']);
+    assert.deepEqual(profile.idLikeColumns, [], '"row" repeats 0, so it is no row number');
+
+    const table = await cli(['profile', 'churn.csv', '--target', 'churned'], scratch.dir);
+    assert.match(table.out, /\n1 duplicate row; constant columns: plan; id-like columns: none\n/);
+    assert.match(
+      table.out,
+      /\nclass balance of churned: no 30 \(73\.2%\), yes 11 \(26\.8%\); imbalance ratio 2\.72727\n/,
+    );
+    assert.match(table.out, /\nplan +categorical +0 +1 +basic \(100%\)\n/);
+  });
+
+  it('exits 2 naming the columns when --target is not one of them', async () => {
+    const run = await cli(['profile', 'churn.csv', '--target', 'label'], scratch.dir);
+    assert.equal(run.code, 2);
+    assert.match(run.err, /--target: no column named "label" \(the columns are "row", "plan", "churned"\)/);
+    assert.equal(run.out, '');
   });
 
   it('prints a table, with warnings on stderr as file:line', async () => {
     const run = await cli(['profile', 'data.csv'], scratch.dir);
     assert.equal(run.code, 0);
     assert.match(run.out, /^data\.csv: 4 rows, 3 columns, delimiter ",", 1 warning\n/);
-    assert.match(run.out, /\ntemp +float +2 +2 +3\.5 +18\.25 +10\.875$/);
+    // Since 0.2 the table ends with the median and the most frequent value (none repeats in "temp").
+    assert.match(run.out, /\ntemp +float +2 +2 +3\.5 +18\.25 +10\.875 +10\.875$/);
+    assert.match(run.out, /\ncity +text +0 +3 +Oslo \(50%\)\n/);
     assert.match(run.err, /^data\.csv:5: warning ragged-row: /);
   });
 
@@ -223,6 +304,8 @@ describe('mlguide profile', () => {
       [['profile', 'a.csv', 'b.csv'], /profile needs exactly one CSV file/],
       [['profile', 'data.csv', '--json=yes'], /--json takes no value/],
       [['profile', 'data.csv', '--delimiter='], /--delimiter needs a character/],
+      [['profile', 'data.csv', '--target='], /--target needs a column name/],
+      [['profile', 'data.csv', '--seed', 'x'], /--seed must be an integer, not "x"/],
     ] as const) {
       const run = await cli(args, scratch.dir);
       assert.equal(run.code, 2, args.join(' '));

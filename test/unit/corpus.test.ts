@@ -13,16 +13,20 @@ interface ReferenceColumn {
   name: string;
   dtype: string;
   missing: number;
+  /** pandas' `nunique()`. */
+  distinct: number;
   min?: number | null;
   max?: number | null;
   mean?: number | null;
   std?: number | null;
+  /** pandas' `quantile([.05, .25, .5, .75, .95])`, linear interpolation. */
+  quantiles?: Record<'p5' | 'p25' | 'p50' | 'p75' | 'p95', number | null>;
 }
 
 interface Reference {
   generatedBy: string;
   pandas: string;
-  files: Record<string, { sha256: string; rows: number; columns: ReferenceColumn[] }>;
+  files: Record<string, { sha256: string; rows: number; duplicateRows: number; columns: ReferenceColumn[] }>;
 }
 
 const csvDir = path.join(corpusDir, 'csv');
@@ -84,6 +88,36 @@ describe('real corpus against pandas', () => {
       it('has pandas’ missing count in every column', () => {
         for (const [i, column] of expected.columns.entries()) {
           assert.equal(profile.columns[i]?.missing, column.missing, `${name} ${column.name}`);
+        }
+      });
+
+      it('has pandas’ distinct count (nunique) in every column, exactly', () => {
+        for (const [i, column] of expected.columns.entries()) {
+          const actual = profile.columns[i];
+          assert.equal(actual?.distinct, column.distinct, `${name} ${column.name}`);
+          assert.equal(actual.distinctEstimated, false, `${name} ${column.name}`);
+        }
+      });
+
+      it('has pandas’ count of duplicated rows, exactly', () => {
+        assert.equal(profile.duplicateRows, expected.duplicateRows);
+        assert.equal(profile.duplicateRowsEstimated, false);
+      });
+
+      it('has pandas’ quantiles (linear interpolation) in every numeric column', () => {
+        for (const [i, column] of expected.columns.entries()) {
+          const actual = profile.columns[i];
+          assert.ok(actual);
+          if (!column.quantiles) {
+            assert.equal(actual.quantiles, undefined, `${name} ${column.name}`);
+            continue;
+          }
+          assert.equal(actual.quantilesEstimated, false, `${name} ${column.name}`);
+          for (const level of ['p5', 'p25', 'p50', 'p75', 'p95'] as const) {
+            const value: number | null = column.quantiles[level];
+            assert.equal(typeof value, 'number', `${name} ${column.name} ${level} in the reference`);
+            assertClose(actual.quantiles?.[level], value as number, RELATIVE, `${name} ${column.name} ${level}`);
+          }
         }
       });
 

@@ -1,8 +1,15 @@
 // profileCsvFile: the streaming reader over real files, on small CSVs whose answers are known.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ColumnProfile, CsvProfile } from '../../core/src/profile/profile';
-import { CsvInputError, CsvReadCancelled, profileCsvFile, type ReadCsvOptions } from '../../server/src/engine/readCsv';
+import { UnknownColumnError, type ColumnProfile, type CsvProfile } from '../../core/src/profile/profile';
+import {
+  CsvEncodingError,
+  CsvInputError,
+  CsvReadCancelled,
+  profileCsvFile,
+  SNIFF_CHARS,
+  type ReadCsvOptions,
+} from '../../server/src/engine/readCsv';
 import { scratchDir, type ScratchDir } from './support';
 
 let scratch: ScratchDir;
@@ -14,7 +21,10 @@ after(() => {
 });
 
 let counter = 0;
-async function profileText(content: string | Uint8Array, options: ReadCsvOptions = {}): Promise<CsvProfile> {
+async function profileText(
+  content: string | Uint8Array,
+  options: ReadCsvOptions = {},
+): Promise<CsvProfile & { bytes: number }> {
   const file = scratch.write(`case-${++counter}.csv`, content);
   return profileCsvFile(file, options);
 }
@@ -338,5 +348,159 @@ describe('profileCsvFile: blank lines and cancellation', () => {
     let polls = 0;
     await assert.rejects(profileCsvFile(file, { isCancelled: () => ++polls > 100 }), CsvReadCancelled);
     assert.equal(polls, 101);
+  });
+});
+
+/** `text` in UTF-16 with a byte-order mark. */
+function utf16(text: string, endian: 'le' | 'be'): Buffer {
+  const body = Buffer.from(text, 'utf16le');
+  if (endian === 'be') body.swap16();
+  return Buffer.concat([Buffer.from(endian === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), body]);
+}
+
+describe('profileCsvFile: encodings', () => {
+  const text = 'navn;by\nÆble;Århus\n"😀\nø";Køge\nå\n';
+
+  for (const endian of ['le', 'be'] as const) {
+    it(`decodes UTF-16 ${endian.toUpperCase()} with a byte-order mark, in any chunk size`, async () => {
+      const expected = await profileText(text);
+      assert.equal(expected.encoding, 'utf-8');
+      for (const chunkBytes of [1, 3, 64 * 1024]) {
+        const profile = await profileText(utf16(text, endian), { chunkBytes });
+        assert.equal(profile.encoding, `utf-16${endian}`);
+        assert.deepEqual(
+          { ...profile, encoding: 'utf-8', bytes: expected.bytes },
+          expected,
+          `chunkBytes ${chunkBytes}`,
+        );
+      }
+    });
+  }
+
+  it('rejects Latin-1 text, naming the file, the first bad byte and its line', async () => {
+    const latin1 = Buffer.from('name,city\nAnn,Oslo\nBo,Malm\xf6\n', 'latin1');
+    const file = scratch.write('latin1.csv', latin1);
+    for (const chunkBytes of [1, 2, 64 * 1024]) {
+      await assert.rejects(profileCsvFile(file, { chunkBytes }), (error: unknown) => {
+        assert.ok(error instanceof CsvEncodingError, String(error));
+        assert.ok(error instanceof CsvInputError, 'an input error to every caller');
+        assert.equal(error.problem, 'unreadable');
+        assert.equal(error.file, file);
+        assert.equal(error.byteOffset, latin1.indexOf(0xf6));
+        assert.equal(error.line, 3);
+        assert.match(error.message, /latin1\.csv: is not UTF-8 text: byte 0xF6 at offset 26 \(line 3\)/);
+        assert.match(error.message, /iconv -f windows-1252 -t utf-8/);
+        return true;
+      });
+    }
+  });
+
+  it('finds a bad byte far into a file, past the sniffed head', async () => {
+    const lines = ['a,b', ...Array.from({ length: 20_000 }, (_, i) => `${i},ok`)];
+    const good = Buffer.from(`${lines.join('\n')}\n`);
+    const file = scratch.write('late.csv', Buffer.concat([good, Buffer.from('1,caf\xe9\n', 'latin1')]));
+    await assert.rejects(profileCsvFile(file), (error: unknown) => {
+      assert.ok(error instanceof CsvEncodingError);
+      assert.equal(error.byteOffset, good.length + 5);
+      assert.equal(error.line, 20_002);
+      return true;
+    });
+  });
+
+  it('rejects text cut off inside a UTF-8 character', async () => {
+    const file = scratch.write('cut.csv', Buffer.from([...Buffer.from('a,b\n1,'), 0xc3]));
+    await assert.rejects(profileCsvFile(file), /cut\.csv: is not UTF-8 text: it ends inside a UTF-8 character/);
+  });
+
+  it('rejects UTF-32 and UTF-16 without a byte-order mark with a message saying so', async () => {
+    const utf32 = scratch.write('utf32.csv', Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]));
+    await assert.rejects(profileCsvFile(utf32), /utf32\.csv: is UTF-32 text/);
+    const bare = scratch.write('bare16.csv', Buffer.from('a,b\n1,2\n3,4\n', 'utf16le'));
+    await assert.rejects(profileCsvFile(bare), (error: unknown) => {
+      assert.ok(error instanceof CsvEncodingError);
+      assert.match(error.message, /bare16\.csv: looks like UTF-16 text without a byte-order mark/);
+      return true;
+    });
+  });
+});
+
+describe('profileCsvFile: delimiter and line-ending detection', () => {
+  it('detects the delimiter from the first 64 KB, not from the first chunk', async () => {
+    const text = 'name;note\nAnn;"likes, commas; and semicolons"\nBo;plain, text\n';
+    for (const chunkBytes of [1, 4, 64 * 1024]) {
+      const profile = await profileText(text, { chunkBytes });
+      assert.equal(profile.delimiter, ';', `chunkBytes ${chunkBytes}`);
+      assert.equal(profile.rows, 2);
+      assert.equal(profile.warningCount, 0);
+    }
+  });
+
+  it('prefers the delimiter that gives every record the header’s field count', async () => {
+    // Commas in unquoted text make the comma inconsistent; tabs are consistent.
+    const text = 'id\tcomment\n1\tfine, thanks\n2\tyes, no, maybe\n3\tok\n';
+    assert.equal((await profileText(text)).delimiter, '\t');
+    const pipes = 'a|b|c\n1|2|3\n4|5|6\n';
+    assert.equal((await profileText(pipes)).delimiter, '|');
+    // A quoted header field holding a semicolon does not fool it.
+    const quoted = '"a;x",b\n1,2\n3,4\n';
+    assert.equal((await profileText(quoted)).delimiter, ',');
+    // One column: comma, as pandas would read it.
+    assert.equal((await profileText('value\n1\n2\n')).delimiter, ',');
+  });
+
+  it('reads CRLF files alike in any chunk size', async () => {
+    const text = 'a;b\r\n1;"x\r\ny"\r\n2;3;4\r\n5;6\r\n';
+    const whole = await profileText(text);
+    assert.deepEqual(
+      whole.warnings.map((w) => [w.line, w.code]),
+      [[4, 'ragged-row']],
+    );
+    for (const chunkBytes of [1, 2, 3]) assert.deepEqual(await profileText(text, { chunkBytes }), whole);
+  });
+
+  it('numbers lines of a file with old Mac (CR) line endings', async () => {
+    const profile = await profileText('a,b\r1,2\r3\r4,5\r');
+    assert.equal(profile.rows, 3);
+    assert.deepEqual(
+      profile.warnings.map((w) => [w.line, w.code]),
+      [[3, 'ragged-row']],
+    );
+  });
+
+  it(`sniffs ${SNIFF_CHARS / 1024} KB, so a delimiter seen only later does not count`, async () => {
+    const head = `a,b\n${'1,2\n'.repeat(SNIFF_CHARS / 4)}`;
+    const profile = await profileText(`${head}3;4;5;6\n`);
+    assert.equal(profile.delimiter, ',');
+  });
+});
+
+describe('profileCsvFile: bounded memory on a quote that never closes', () => {
+  it('stops reading at a record longer than the limit, with a warning on the line the quote opened', async () => {
+    // Longer than the sniffed head, so that parsing has started when the guard looks.
+    const text = `a,b\n1,2\n3,"open\n${'x,y\n'.repeat(30_000)}`;
+    const profile = await profileText(text, { maxRecordChars: 1000, chunkBytes: 256 });
+    assert.deepEqual(
+      profile.warnings.map((w) => [w.line, w.code]),
+      [[3, 'unterminated-quote']],
+    );
+    assert.match(profile.warnings[0]?.message ?? '', /not closed within 1,000 characters; reading stopped there/);
+    assert.equal(profile.rows, 2);
+  });
+});
+
+describe('profileCsvFile: target column', () => {
+  it('reports the class balance of the target', async () => {
+    const profile = await profileText('x,label\n1,a\n2,b\n3,a\n', { target: 'label' });
+    assert.deepEqual(
+      profile.classBalance?.classes.map((c) => [c.value, c.count]),
+      [
+        ['a', 2],
+        ['b', 1],
+      ],
+    );
+  });
+
+  it('rejects a target that is not a column', async () => {
+    await assert.rejects(profileText('x,label\n1,a\n', { target: 'y' }), UnknownColumnError);
   });
 });

@@ -285,7 +285,7 @@ function profileColumn(column: ColumnAccumulator, rows: number): CompleteColumnP
     constant: rows > 0 && distinct <= 1,
     top,
     topEstimated: counts.estimated,
-    longTailShare: present > 0 ? Math.max(0, 1 - covered / present) : 0,
+    longTailShare: present > 0 ? Math.max(0, present - covered) / present : 0,
   };
 }
 
