@@ -251,3 +251,11 @@ describe('quantiles', () => {
     }
   });
 });
+
+describe('KeyCounter bounds', () => {
+  it('refuses to fill its last slot rather than probe forever', () => {
+    const counter = new KeyCounter(8);
+    for (let i = 0; i < 7; i++) counter.add(i, 0);
+    assert.throws(() => counter.add(7, 0), RangeError);
+  });
+});

@@ -12,11 +12,15 @@
  * - string: anything else. Surrounding spaces make a string (`" 1"`), as before.
  */
 
-/** Kind codes returned by {@link scanCell}. */
+/** {@link scanCell}: an integer. */
 export const KIND_INT = 0;
+/** {@link scanCell}: a decimal, exponent or infinity. */
 export const KIND_FLOAT = 1;
+/** {@link scanCell}: true or false. */
 export const KIND_BOOL = 2;
+/** {@link scanCell}: an ISO 8601 date or date-time. */
 export const KIND_DATE = 3;
+/** {@link scanCell}: anything else. */
 export const KIND_STRING = 4;
 
 /**

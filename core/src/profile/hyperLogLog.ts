@@ -1,14 +1,15 @@
+/** Bits of the hash that pick a register: 2^14 registers, 16 KiB. */
+export const HLL_PRECISION = 14;
+const REGISTERS = 1 << HLL_PRECISION;
+/** Bits of the hash left after the register index. */
+const Q = 64 - HLL_PRECISION;
+
 /**
  * HyperLogLog distinct-value estimate (Flajolet et al. 2007) with 2^14 registers, fed 64-bit
  * well-mixed hashes, read with Ertl's improved estimator ("New cardinality estimation
  * algorithms for HyperLogLog sketches", 2017), which needs no bias tables and is accurate from
  * a few values to far beyond 2^32. Relative standard error 1.04 / √16384 ≈ 0.8 %.
  */
-export const HLL_PRECISION = 14;
-const REGISTERS = 1 << HLL_PRECISION;
-/** Bits of the hash left after the register index. */
-const Q = 64 - HLL_PRECISION;
-
 export class HyperLogLog {
   readonly registers = new Uint8Array(REGISTERS);
 

@@ -25,7 +25,8 @@ export class KeyCounter {
 
   /**
    * @param maxSlots the table stops growing at this many slots (a power of two), so a caller
-   * that stops adding past `maxSlots / 2` keys never pays for a doubling it will not use.
+   * that stops adding past `maxSlots / 2` keys never pays for a doubling it will not use. Adding
+   * keys past that is an error.
    */
   constructor(private readonly maxSlots = 1 << 30) {
     const capacity = Math.min(64, maxSlots);
@@ -48,7 +49,11 @@ export class KeyCounter {
         slots[at] = low;
         slots[at + 1] = high;
         slots[at + 2] = 1;
-        if (++this.size * 2 > mask + 1 && mask + 1 < this.maxSlots) slot = this.grow(slot);
+        if (++this.size * 2 > mask + 1) {
+          if (mask + 1 < this.maxSlots) slot = this.grow(slot);
+          // A full table would make the next lookup of a new key probe forever.
+          else if (this.size > mask) throw new RangeError(`KeyCounter: more than ${mask} keys in ${mask + 1} slots`);
+        }
         return -1 - slot;
       }
       if (slots[at] === low && slots[at + 1] === high) {

@@ -188,10 +188,13 @@ export interface CompleteCsvProfile extends CsvProfile {
   idLikeColumns: string[];
 }
 
+/** Values a column needs before it can be typed `id`. */
 export const ID_MIN_ROWS = 20;
+/** Distinct values a `categorical` column may have at most (and it lists them all in `top`). */
 export const CATEGORICAL_MAX_DISTINCT = 50;
 /** The former name of {@link DISTINCT_EXACT_LIMIT}, kept for compatibility. */
 export const DISTINCT_CAP = DISTINCT_EXACT_LIMIT;
+/** Warnings kept in a profile; `warningCount` counts them all. */
 export const MAX_WARNINGS = 100;
 /** Distinct rows whose hashes are held for an exact duplicate count. */
 export const DUPLICATE_EXACT_ROWS = 1 << 20;
