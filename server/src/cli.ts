@@ -5,6 +5,11 @@ import { UnknownColumnError, type CompleteCsvProfile } from '../../core/src/prof
 import { CsvInputError, profileCsvFile } from './engine/readCsv';
 import { datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
 import { startLintServer } from './lintServer';
+import { parseArgs, UsageError } from './cliArgs';
+import { JOB_COMMANDS, JOB_USAGE } from './cliJobs';
+import { readCsvFile } from './engine/jobs/reader';
+import { JobInputError } from './engine/jobs/source';
+import { MetricInputError } from '../../core/src/metrics';
 
 /** Exit codes, stable for scripts: see docs/cli.md. */
 export const ExitCode = { Ok: 0, ProblemsFound: 1, UsageOrInputError: 2 } as const;
@@ -13,6 +18,7 @@ const USAGE = `Usage:
   mlguide lint <paths...> [--format text|json]   lint dataset cards (files, or folders searched for cards)
   mlguide profile <file.csv> [--json] [--delimiter <c>] [--target <column>] [--seed <n>]
                                                  profile a CSV file
+${JOB_USAGE}
   mlguide lsp --stdio                            run the language server for any LSP client
   mlguide --help | --version
 
@@ -25,8 +31,6 @@ export interface CliIo {
   cwd: string;
 }
 
-class UsageError extends Error {}
-
 /** Runs the command line and resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,6 +40,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await lintCommand(rest, io);
       case 'profile':
         return await profileCommand(rest, io);
+      case 'evaluate':
+      case 'baseline':
+      case 'compare':
+      case 'ab':
+      case 'drift':
+        return await (JOB_COMMANDS[command] as (typeof JOB_COMMANDS)[string])(rest, io, readCsvFile);
       case '--help':
       case '-h':
       case 'help':
@@ -55,7 +65,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`mlguide: ${error.message}\n\n${USAGE}`);
       return ExitCode.UsageOrInputError;
     }
-    if (error instanceof CsvInputError) {
+    if (
+      error instanceof CsvInputError ||
+      error instanceof JobInputError ||
+      error instanceof MetricInputError ||
+      error instanceof RangeError
+    ) {
       io.err(`mlguide: ${error.message}`);
       return ExitCode.UsageOrInputError;
     }
@@ -69,39 +84,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 declare const MLGUIDE_VERSION: string | undefined;
 const VERSION = typeof MLGUIDE_VERSION === 'string' ? MLGUIDE_VERSION : 'development';
-
-interface ParsedArgs {
-  positional: string[];
-  options: Map<string, string | true>;
-}
-
-function parseArgs(args: readonly string[], valued: readonly string[], flags: readonly string[]): ParsedArgs {
-  const positional: string[] = [];
-  const options = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--') {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (flags.includes(name)) {
-      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
-      options.set(name, true);
-    } else if (valued.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      options.set(name, value);
-    } else {
-      throw new UsageError(`unknown option "--${name}"`);
-    }
-  }
-  return { positional, options };
-}
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.venv', 'venv', '__pycache__']);
 
@@ -123,10 +105,9 @@ async function findCards(dir: string): Promise<string[]> {
 }
 
 async function lintCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { positional, options } = parseArgs(args, ['format'], []);
-  const format = options.get('format') ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError(`--format must be text or json, not "${String(format)}"`);
+  const parsed = parseArgs(args, ['format'], []);
+  const { positional } = parsed;
+  const format = parsed.choice('format', ['text', 'json'] as const) ?? 'text';
   if (positional.length === 0) throw new UsageError('lint needs at least one file or folder');
 
   const files: string[] = [];
@@ -206,19 +187,15 @@ async function lintCommand(args: readonly string[], io: CliIo): Promise<number> 
 const PROFILE_JSON_VERSION = 1;
 
 async function profileCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { positional, options } = parseArgs(args, ['delimiter', 'target', 'seed'], ['json']);
+  const parsed = parseArgs(args, ['delimiter', 'target', 'seed'], ['json']);
+  const { positional } = parsed;
   if (positional.length !== 1) throw new UsageError('profile needs exactly one CSV file');
   const given = positional[0] as string;
-  const delimiter = options.get('delimiter');
-  if (delimiter !== undefined && (delimiter === true || delimiter.length === 0))
-    throw new UsageError('--delimiter needs a character');
-  const target = options.get('target');
+  const delimiter = parsed.string('delimiter');
+  if (delimiter === '') throw new UsageError('--delimiter needs a character');
+  const target = parsed.string('target');
   if (target === '') throw new UsageError('--target needs a column name');
-  const seedText = options.get('seed');
-  const seed = typeof seedText === 'string' ? Number(seedText) : undefined;
-  if (seed !== undefined && !Number.isSafeInteger(seed)) {
-    throw new UsageError(`--seed must be an integer, not "${String(seedText)}"`);
-  }
+  const seed = parsed.number('seed', { integer: true });
   const file = path.resolve(io.cwd, given);
   const profile = await profileCsvFile(file, {
     ...(typeof delimiter === 'string' ? { delimiter: unescapeDelimiter(delimiter) } : {}),
@@ -238,7 +215,7 @@ async function profileCommand(args: readonly string[], io: CliIo): Promise<numbe
     warnings: profile.warnings,
     warningCount: profile.warningCount,
   };
-  if (options.get('json')) {
+  if (parsed.has('json')) {
     io.out(JSON.stringify({ version: PROFILE_JSON_VERSION, file: given, bytes: profile.bytes, ...shown }, null, 2));
   } else {
     io.out(renderProfile(given, shown));

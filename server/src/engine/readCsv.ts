@@ -8,6 +8,7 @@ import {
   CsvProfiler,
   type CompleteCsvProfile,
   type CsvEncoding,
+  type CsvWarning,
   type ProfilerOptions,
 } from '../../../core/src/profile/profile';
 
@@ -52,6 +53,26 @@ export class CsvReadCancelled extends Error {
     this.name = 'CsvReadCancelled';
   }
 }
+
+/** Receives a file's rows as they are parsed; {@link CsvProfiler} is one. */
+export interface CsvRowConsumer {
+  /** The first non-blank row, on 1-based `line`. */
+  header(cells: string[], line: number): void;
+  /** Every later row, on the line where it starts. */
+  row(cells: string[], line: number): void;
+  /** A problem the reader found (an unterminated quote). */
+  warn(warning: CsvWarning): void;
+}
+
+/** What {@link streamCsvFile} found out about the file besides its rows. */
+export interface StreamedCsv {
+  delimiter: string;
+  encoding: CsvEncoding;
+  bytes: number;
+}
+
+/** Options of {@link streamCsvFile}: those of {@link ReadCsvOptions} that concern reading. */
+export type StreamCsvOptions = Pick<ReadCsvOptions, 'delimiter' | 'onProgress' | 'isCancelled' | 'chunkBytes' | 'maxRecordChars'>;
 
 export interface ReadCsvOptions extends ProfilerOptions {
   /** Field delimiter; detected from the first 64 KB of text when omitted. */
@@ -151,8 +172,8 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
 }
 
 /**
- * Profiles a CSV file by streaming it from disk through papaparse into the pure
- * {@link CsvProfiler}. Memory stays bounded by one chunk plus the profiler's state.
+ * Streams a CSV file from disk through papaparse into `consumer`, row by row, each with the
+ * 1-based line it starts on. Memory stays bounded by one chunk (plus one record).
  *
  * Encoding: UTF-8 (a byte-order mark is dropped) or UTF-16 LE/BE with a byte-order mark.
  * Anything else fails with a {@link CsvEncodingError} at the first byte that is not valid UTF-8
@@ -160,10 +181,11 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
  * binary file. The delimiter (comma, semicolon, tab or pipe) and the line ending are detected from
  * the first {@link SNIFF_CHARS} characters, so a small read size changes nothing.
  */
-export async function profileCsvFile(
+export async function streamCsvFile(
   file: string,
-  options: ReadCsvOptions = {},
-): Promise<CompleteCsvProfile & { bytes: number }> {
+  consumer: CsvRowConsumer,
+  options: StreamCsvOptions = {},
+): Promise<StreamedCsv> {
   let size: number;
   try {
     const stat = await fs.stat(file);
@@ -175,8 +197,7 @@ export async function profileCsvFile(
   }
   if (size === 0) throw new CsvInputError('empty', file, 'is empty: a CSV file needs at least a header line');
 
-  const profile = await new Promise<CompleteCsvProfile>((resolve, reject) => {
-    const profiler = new CsvProfiler(options);
+  const streamed = await new Promise<{ delimiter: string; encoding: CsvEncoding }>((resolve, reject) => {
     const maxRecordChars = options.maxRecordChars ?? Math.max(MAX_RECORD_CHARS, 4 * (options.chunkBytes ?? 0));
     let lines = new LineTracker();
     let bytesRead = 0;
@@ -385,9 +406,9 @@ export async function profileCsvFile(
           try {
             if (!sawHeader) {
               sawHeader = true;
-              profiler.header(cells, line);
+              consumer.header(cells, line);
             } else {
-              profiler.row(cells, line);
+              consumer.row(cells, line);
             }
           } catch (error) {
             fail(error as Error);
@@ -395,7 +416,7 @@ export async function profileCsvFile(
             return;
           }
           if (unterminated) {
-            profiler.warn({
+            consumer.warn({
               line,
               code: 'unterminated-quote',
               message: stoppedLongRecord
@@ -411,7 +432,7 @@ export async function profileCsvFile(
             return;
           }
           settled = true;
-          resolve({ ...profiler.finish(delimiter), encoding });
+          resolve({ delimiter, encoding });
         },
         error(error: Error) {
           fail(new CsvInputError('unreadable', file, `cannot be parsed (${error.message})`));
@@ -419,7 +440,20 @@ export async function profileCsvFile(
       });
     };
   });
-  return { ...profile, bytes: size };
+  return { ...streamed, bytes: size };
+}
+
+/**
+ * Profiles a CSV file: {@link streamCsvFile} into the pure {@link CsvProfiler}. Memory stays
+ * bounded by one chunk plus the profiler's state.
+ */
+export async function profileCsvFile(
+  file: string,
+  options: ReadCsvOptions = {},
+): Promise<CompleteCsvProfile & { bytes: number }> {
+  const profiler = new CsvProfiler(options);
+  const { delimiter, encoding, bytes } = await streamCsvFile(file, profiler, options);
+  return { ...profiler.finish(delimiter), encoding, bytes };
 }
 
 function describe(error: unknown): string {

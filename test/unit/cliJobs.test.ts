@@ -1,0 +1,289 @@
+// The evaluation commands of the CLI on real files: what a user in a terminal or CI gets.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { PairedComparison } from '../../core/src/compare/paired';
+import { twoProportionZTest } from '../../core/src/compare/proportions';
+import { evaluateClassification } from '../../core/src/metrics';
+import { createRng } from '../../core/src/random/rng';
+import { runCli } from '../../server/src/cli';
+import { repoRoot, scratchDir, type ScratchDir } from './support';
+
+interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function cli(args: readonly string[], cwd: string): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const CORPUS = path.resolve(repoRoot, '..', 'shared', 'corpus', 'csv');
+
+let scratch: ScratchDir;
+const models = { y: [] as string[], a: [] as string[], b: [] as string[] };
+before(() => {
+  scratch = scratchDir();
+  const rng = createRng(12);
+  const rows = ['id,y,a,b'];
+  for (let i = 0; i < 400; i++) {
+    const y = rng.next() < 0.4 ? 'spam' : 'ham';
+    const a = rng.next() < 0.75 ? y : y === 'spam' ? 'ham' : 'spam';
+    const b = rng.next() < 0.9 ? y : y === 'spam' ? 'ham' : 'spam';
+    models.y.push(y);
+    models.a.push(a);
+    models.b.push(b);
+    rows.push(`${i},${y},${a},${b}`);
+  }
+  scratch.write('models.csv', `${rows.join('\n')}\n`);
+  const logs = ['user,variant,converted'];
+  for (let i = 0; i < 2000; i++) {
+    const variant = i % 2 ? 'B' : 'A';
+    logs.push(`${i},${variant},${rng.next() < (variant === 'A' ? 0.1 : 0.14) ? 1 : 0}`);
+  }
+  scratch.write('logs.csv', `${logs.join('\n')}\n`);
+});
+after(() => scratch.remove());
+
+describe('mlguide evaluate', () => {
+  it('prints the metrics as JSON with intervals, the scikit-learn values, and exit 0', async () => {
+    const run = await cli(
+      ['evaluate', 'models.csv', '--true', 'y', '--pred', 'b', '--bootstrap', '300', '--seed', '4', '--json'],
+      scratch.dir,
+    );
+    assert.equal(run.code, 0, run.err);
+    const report = JSON.parse(run.out) as {
+      task: string;
+      rows: number;
+      file: string;
+      metrics: Record<string, { value: number; ci: [number, number] }>;
+      bootstrap: { resamples: number; seed: number };
+    };
+    assert.equal(report.task, 'classification');
+    assert.equal(report.rows, 400);
+    assert.equal(report.file, 'models.csv');
+    const expected = evaluateClassification(models.y, models.b).metrics;
+    assert.equal(report.metrics.accuracy?.value, expected.accuracy?.value);
+    assert.equal(report.metrics.f1_macro?.value, expected.f1_macro?.value);
+    const [low, high] = report.metrics.accuracy?.ci ?? [NaN, NaN];
+    assert.ok(low < (expected.accuracy?.value ?? 0) && (expected.accuracy?.value ?? 0) < high);
+    assert.deepEqual([report.bootstrap.resamples, report.bootstrap.seed], [300, 4]);
+  });
+
+  it('exits 1 when asked to fail unless the model beats the zero rule, and 0 when it does', async () => {
+    const good = await cli(
+      [
+        'evaluate',
+        'models.csv',
+        '--true',
+        'y',
+        '--pred',
+        'b',
+        '--bootstrap',
+        '300',
+        '--fail-if-not-better-than-baseline',
+      ],
+      scratch.dir,
+    );
+    assert.equal(good.code, 0, good.out);
+    assert.match(good.out, /beats the baseline/);
+    const constant = ['y,pred', ...models.y.map((y) => `${y},ham`)].join('\n');
+    scratch.write('constant.csv', constant);
+    const bad = await cli(
+      [
+        'evaluate',
+        'constant.csv',
+        '--true',
+        'y',
+        '--pred',
+        'pred',
+        '--bootstrap',
+        '300',
+        '--fail-if-not-better-than-baseline',
+      ],
+      scratch.dir,
+    );
+    assert.equal(bad.code, 1);
+    assert.match(bad.out, /does not beat the baseline/);
+  });
+
+  it('exits 2 naming the file and its columns when a column is not there', async () => {
+    const run = await cli(['evaluate', 'models.csv', '--true', 'label', '--pred', 'b'], scratch.dir);
+    assert.equal(run.code, 2);
+    assert.match(run.err, /models\.csv: no truth column "label"; its columns are: id, y, a, b/);
+  });
+
+  it('exits 2 on a usage error: a missing required option, a bad number', async () => {
+    for (const [args, message] of [
+      [['evaluate', 'models.csv', '--pred', 'b'], /--true is required/],
+      [
+        ['evaluate', 'models.csv', '--true', 'y', '--pred', 'b', '--bootstrap', 'many'],
+        /--bootstrap must be an integer/,
+      ],
+      [['evaluate', 'models.csv', '--true', 'y', '--pred', 'b', '--confidence', '2'], /--confidence must be a number/],
+    ] as const) {
+      const run = await cli(args, scratch.dir);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.match(run.err, message);
+    }
+  });
+
+  it('evaluates a regression on the real corpus (tips: total bill against tip, as a sanity check)', async () => {
+    const run = await cli(
+      ['evaluate', path.join(CORPUS, 'tips.csv'), '--true', 'tip', '--pred', 'size', '--bootstrap', '200', '--json'],
+      scratch.dir,
+    );
+    assert.equal(run.code, 0, run.err);
+    const report = JSON.parse(run.out) as {
+      task: string;
+      rows: number;
+      metrics: { mean_absolute_error: { value: number; ci: number[] } };
+    };
+    assert.equal(report.task, 'regression');
+    assert.equal(report.rows, 244);
+    assert.equal(report.metrics.mean_absolute_error.ci.length, 2);
+  });
+});
+
+describe('mlguide baseline', () => {
+  it('runs every classification baseline on a stratified hold-out of the real iris data', async () => {
+    const run = await cli(
+      ['baseline', path.join(CORPUS, 'iris.csv'), '--target', 'species', '--bootstrap', '200', '--json'],
+      scratch.dir,
+    );
+    assert.equal(run.code, 0, run.err);
+    const report = JSON.parse(run.out) as {
+      task: string;
+      evaluation: { kind: string; testRows: number };
+      baselines: { strategy: string; report: { metrics: Record<string, { value: number }> } }[];
+    };
+    assert.equal(report.task, 'classification');
+    assert.deepEqual(report.evaluation.kind, 'holdout');
+    assert.equal(report.evaluation.testRows, 30);
+    assert.deepEqual(
+      report.baselines.map((b) => b.strategy),
+      ['most_frequent', 'prior', 'stratified', 'uniform'],
+    );
+    // Three balanced classes, stratified: the zero rule is right on exactly a third of the test rows.
+    assert.equal(report.baselines[0]?.report.metrics.accuracy?.value, 1 / 3);
+  });
+
+  it('runs the regression baselines with k-fold', async () => {
+    const run = await cli(
+      ['baseline', path.join(CORPUS, 'tips.csv'), '--target', 'tip', '--folds', '5', '--bootstrap', '0', '--json'],
+      scratch.dir,
+    );
+    assert.equal(run.code, 0, run.err);
+    const report = JSON.parse(run.out) as { task: string; baselines: { strategy: string; report: { rows: number } }[] };
+    assert.equal(report.task, 'regression');
+    assert.deepEqual(
+      report.baselines.map((b) => [b.strategy, b.report.rows]),
+      [
+        ['mean', 244],
+        ['median', 244],
+      ],
+    );
+  });
+
+  it('refuses two evaluation schemes at once', async () => {
+    const run = await cli(
+      ['baseline', 'models.csv', '--target', 'y', '--folds', '5', '--test-fraction', '0.3'],
+      scratch.dir,
+    );
+    assert.equal(run.code, 2);
+    assert.match(run.err, /one of --test, --folds and --test-fraction/);
+  });
+});
+
+describe('mlguide compare', () => {
+  it('compares two models on the same rows: differences, intervals and McNemar', async () => {
+    const run = await cli(
+      ['compare', 'models.csv', '--true', 'y', '--a', 'a', '--b', 'b', '--bootstrap', '300', '--json'],
+      scratch.dir,
+    );
+    assert.equal(run.code, 0, run.err);
+    const report = JSON.parse(run.out) as {
+      mcnemar: { pValue: number };
+      metrics: Record<string, { difference: { value: number } }>;
+    };
+    const direct = new PairedComparison({ bootstrap: { resamples: 300 } });
+    models.y.forEach((y, i) => direct.add(y, models.a[i] as string, models.b[i] as string));
+    const expected = direct.finish();
+    assert.equal(report.mcnemar.pValue, expected.mcnemar.pValue);
+    assert.equal(report.metrics.accuracy?.difference.value, expected.metrics.accuracy?.difference.value);
+    const text = await cli(
+      ['compare', 'models.csv', '--true', 'y', '--a', 'a', '--b', 'b', '--bootstrap', '300'],
+      scratch.dir,
+    );
+    assert.match(text.out, /B is significantly more accurate/);
+  });
+});
+
+describe('mlguide ab', () => {
+  it('analyses logged conversions: z-test as computed directly, lift, Thompson allocation, sample size', async () => {
+    const run = await cli(
+      ['ab', 'logs.csv', '--variant', 'variant', '--outcome', 'converted', '--mde', '0.02', '--json'],
+      scratch.dir,
+    );
+    assert.equal(run.code, 0, run.err);
+    const report = JSON.parse(run.out) as {
+      kind: string;
+      control: string;
+      arms: { name: string; n: number; successes: number }[];
+      comparisons: { zTest: { pValue: number } }[];
+      thompson: { arms: { name: string; allocation: number }[] };
+      sampleSize: { perArm: number };
+    };
+    assert.equal(report.kind, 'binary');
+    assert.equal(report.control, 'A');
+    const [a, b] = report.arms;
+    assert.ok(a && b);
+    const expected = twoProportionZTest(
+      { successes: a.successes, trials: a.n },
+      { successes: b.successes, trials: b.n },
+    );
+    assert.equal(report.comparisons[0]?.zTest.pValue, expected.pValue);
+    assert.ok(report.sampleSize.perArm > 0);
+    const allocations = report.thompson.arms.map((arm) => arm.allocation);
+    assert.ok(Math.abs(allocations.reduce((s, x) => s + x, 0) - 1) < 1e-9);
+  });
+});
+
+describe('mlguide drift', () => {
+  it('finds no drift between two halves of the same shuffled data, and drift against a shifted copy', async () => {
+    const rng = createRng(3);
+    const rows = Array.from({ length: 2000 }, () => [rng.next() * 10, rng.next() < 0.3 ? 'red' : 'blue']);
+    const write = (name: string, part: (number | string)[][], shift = 0): void => {
+      scratch.write(name, ['x,colour', ...part.map(([x, c]) => `${Number(x) + shift},${String(c)}`)].join('\n'));
+    };
+    write('ref.csv', rows.slice(0, 1000));
+    write('same.csv', rows.slice(1000));
+    write('shifted.csv', rows.slice(1000), 3);
+    const same = await cli(['drift', 'ref.csv', 'same.csv', '--json'], scratch.dir);
+    assert.equal(same.code, 0, same.err);
+    assert.equal((JSON.parse(same.out) as { verdict: { status: string } }).verdict.status, 'stable');
+    const shifted = await cli(['drift', 'ref.csv', 'shifted.csv', '--fail-on-drift'], scratch.dir);
+    assert.equal(shifted.code, 1);
+    assert.match(shifted.out, /verdict: drift \(x\)/);
+  });
+
+  it('finds nothing between the real taxis data and itself: zero PSI, numeric and categorical columns alike', async () => {
+    const run = await cli(
+      ['drift', path.join(CORPUS, 'taxis.csv'), path.join(CORPUS, 'taxis.csv'), '--columns', 'fare,payment', '--json'],
+      scratch.dir,
+    );
+    assert.equal(run.code, 0, run.err);
+    const report = JSON.parse(run.out) as { columns: { name: string; result: { kind: string; psi: number } }[] };
+    assert.deepEqual(
+      report.columns.map((c) => [c.name, c.result.kind, c.result.psi]),
+      [
+        ['fare', 'numeric', 0],
+        ['payment', 'categorical', 0],
+      ],
+    );
+  });
+});
