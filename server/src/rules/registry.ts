@@ -8,6 +8,9 @@ import { storageFormat } from './MLG007-storage-format';
 import { attributeTypes } from './MLG008-attribute-types';
 import { numberOfExamples } from './MLG009-number-of-examples';
 import { labelValues } from './MLG010-label-values';
+import { splitProportions } from './MLG011-split-proportions';
+import { labelerDisagreement } from './MLG012-labeler-disagreement';
+import { splitPreprocessingOrder } from './MLG013-split-preprocessing-order';
 import type { CardRule } from './types';
 
 /** Every dataset-card rule, in id order. Adding a rule is one line here. */
@@ -22,6 +25,9 @@ export const cardRules: readonly CardRule[] = [
   attributeTypes,
   numberOfExamples,
   labelValues,
+  splitProportions,
+  labelerDisagreement,
+  splitPreprocessingOrder,
 ];
 
 /** The rule with this id or alias. */
