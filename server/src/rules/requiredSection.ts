@@ -432,7 +432,7 @@ function headingHits(card: DatasetCard, spec: BookItemSpec): ItemHit[] {
 
 /**
  * The lines of sections that list data fields (their own text, not their subsections), where a
- * bold `**source**:` names a column, not the data's source.
+ * one-word bold `**source**:` names a column, not the data's source.
  */
 function fieldListLines(card: DatasetCard): Set<number> {
   const inFields = new Set<number>();
@@ -449,7 +449,8 @@ interface CardLabel extends LabelMatch {
   line: number;
   /** The value after the colon, or the block the label introduces. */
   valueLines: string[];
-  inFieldList: boolean;
+  /** A one-word label in a list of data fields (`- **source**: …`): a column's name. */
+  columnName: boolean;
 }
 
 const labelCache = new WeakMap<DatasetCard, CardLabel[]>();
@@ -467,7 +468,7 @@ function cardLabels(card: DatasetCard): CardLabel[] {
     const found = label(line);
     if (!found) return;
     const valueLines = found.value.trim() === '' ? labelBlock(lines, i + 1, headingLines) : [found.value];
-    labels.push({ ...found, line: i, valueLines, inFieldList: inFields.has(i) });
+    labels.push({ ...found, line: i, valueLines, columnName: inFields.has(i) && !/\s/.test(found.text) });
   });
   labelCache.set(card, labels);
   return labels;
@@ -475,7 +476,7 @@ function cardLabels(card: DatasetCard): CardLabel[] {
 
 function labelHits(card: DatasetCard, spec: BookItemSpec): ItemHit[] {
   return cardLabels(card)
-    .filter((found) => (spec.labelsInFieldLists || !found.inFieldList) && headingAnswers(spec, found.text))
+    .filter((found) => (spec.labelsInFieldLists || !found.columnName) && headingAnswers(spec, found.text))
     .map((found) => ({
       kind: 'label' as const,
       label: found.text,
