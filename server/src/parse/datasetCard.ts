@@ -31,6 +31,8 @@ export interface DatasetCard {
   sections: CardSection[];
   /** Parsed YAML front matter (Markdown cards) or the whole document (YAML cards). */
   metadata?: Document;
+  /** The text `metadata` was parsed from and the card line it starts on, to place its nodes. */
+  metadataSource?: { text: string; startLine: number };
   /** Line after the front matter block (0 when there is none). */
   bodyStartLine: number;
   /** The Markdown body with HTML comments and front matter blanked out (line numbers kept). */
@@ -57,6 +59,7 @@ export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): Datas
       title: { text: '', range: lineRange(lines, 0) },
       sections: [],
       metadata: parseDocument(text),
+      metadataSource: { text, startLine: 0 },
       bodyStartLine: 0,
       bodyText: '',
       proseText: '',
@@ -65,11 +68,14 @@ export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): Datas
   }
 
   let metadata: Document | undefined;
+  let metadataSource: { text: string; startLine: number } | undefined;
   let bodyStartLine = 0;
   if (/^---\s*$/.test(lines[0] ?? '')) {
     const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(line));
     if (close > 0) {
-      metadata = parseDocument(lines.slice(1, close).join('\n'));
+      const frontMatter = lines.slice(1, close).join('\n');
+      metadata = parseDocument(frontMatter);
+      metadataSource = { text: frontMatter, startLine: 1 };
       bodyStartLine = close + 1;
     }
   }
@@ -120,7 +126,31 @@ export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): Datas
   const title = titleSection
     ? { text: titleSection.heading, range: titleSection.range }
     : { text: (lines[firstTextLine] ?? '').trim(), range: lineRange(lines, firstTextLine) };
-  return { kind, lines, title, sections, metadata, bodyStartLine, bodyText, proseText: proseLines.join('\n'), links };
+  return {
+    kind,
+    lines,
+    title,
+    sections,
+    metadata,
+    ...(metadataSource ? { metadataSource } : {}),
+    bodyStartLine,
+    bodyText,
+    proseText: proseLines.join('\n'),
+    links,
+  };
+}
+
+/** The range in the card of a metadata node's `[start, end]` offsets (the `range` the yaml library gives). */
+export function metadataRange(card: DatasetCard, offsets: readonly [number, number, ...number[]]): TextRange {
+  const source = card.metadataSource ?? { text: '', startLine: 0 };
+  const position = (offset: number): { line: number; character: number } => {
+    const before = source.text.slice(0, Math.min(offset, source.text.length));
+    const lineStart = before.lastIndexOf('\n') + 1;
+    const line = source.startLine + (before.match(/\n/g)?.length ?? 0);
+    const character = Math.min(before.length - lineStart, (card.lines[line] ?? '').length);
+    return { line, character };
+  };
+  return { start: position(offsets[0]), end: position(offsets[1]) };
 }
 
 /** The range of a heading's text on its line, without the `#` marks. */

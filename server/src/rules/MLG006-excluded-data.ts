@@ -1,0 +1,46 @@
+import { bookItemRule, type BookItemSpec } from './requiredSection';
+
+export const excludedDataItem: BookItemSpec = {
+  id: 'MLG006',
+  alias: 'excluded-data',
+  description: 'The dataset card explains which data was excluded and why',
+  item: 6,
+  topic: 'which data was excluded, and why',
+  heading: 'Excluded data',
+  why: 'What was left out is what the model never sees; readers need it to know where the model will be blind.',
+  key: 'excluded_data',
+  prompt:
+    'Which data was excluded, and why? Name the rows, records, sources or periods left out (or say that nothing was), the rule that excluded them, and the reason.',
+  synonyms: [
+    'Excluded data',
+    'Exclusions',
+    'Filtering',
+    'Exclusion criteria',
+    'Data Exclusion',
+    'Excluded examples',
+    'Excluded records',
+    'Excluded rows',
+    'What was excluded',
+    'Known exclusions',
+    'Removed data',
+    'Removed examples',
+    'Data Removal',
+    'Data Filtering',
+    'Filters',
+    'Filtered data',
+    'Filtering criteria',
+    'Inclusion criteria',
+    'Inclusion and exclusion criteria',
+    'Selection criteria',
+    'Data Selection',
+    'Sample Selection',
+    'Omitted data',
+    'Omissions',
+    'Dropped data',
+    'Dropped rows',
+    'Outliers',
+    'Outlier removal',
+  ],
+};
+
+export const excludedData = bookItemRule(excludedDataItem);

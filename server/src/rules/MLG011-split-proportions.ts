@@ -1,0 +1,361 @@
+import type { DatasetCard } from '../parse/datasetCard';
+import type { TextRange } from '../parse/text';
+import { proseOf } from './prose';
+import { itemStatus } from './requiredSection';
+import { splitDetailsItem } from './MLG004-split-details';
+import type { CardRule, RuleFinding } from './types';
+
+// The proportions of a split, stated in a card, must add up to the whole. Read from prose only
+// (code blocks and comments are not claims), in four shapes:
+//   "70/15/15", "0.7 / 0.15 / 0.15", "an 80-20 train/test split"      (a group of numbers)
+//   "70 %, 15 %, 15 %"                                                (a run of percentages)
+//   "train: 80%", "80 % for training, 10 % validation and 10 % test"  (split names with shares)
+//   a Markdown table with a row per split and a share, or counts and a "Total" row.
+// Nothing is reported unless the card states at least two shares of one split.
+
+const SPLIT_NAME = String.raw`(?:train(?:ing)?|valid(?:ation)?|val|dev(?:elopment)?|test(?:ing)?|hold-?out|held-?out)`;
+const SPLIT_WORD = new RegExp(String.raw`\b(?:${SPLIT_NAME}|splits?|splitting|partitions?|folds?)\b`, 'i');
+/** Shares of something other than the split: a metric, a class balance, missing values. */
+const OTHER_SHARE =
+  /\b(?:accuracy|precision|recall|f1|f-?score|auc|error|loss|score|agreement|kappa|rate|missing|null|positives?|negatives?|majority|minority|percentile|confidence|coverage|improvement|increase|decrease|duplicates?|class (?:balance|distribution|ratio)|balanced classes)\b/i;
+const REMAINDER = /\b(?:the\s+)?(?:rest|remainder|remaining|others?)\b(?!\s*(?:\(\s*)?\d)/i;
+const NUMBER = String.raw`\d+(?:\.\d+)?`;
+
+/** "70/15/15", "70 % / 30 %", "0.8/0.1/0.1". */
+const SLASH_GROUP = new RegExp(String.raw`(?<![\d.,/])${NUMBER}\s*%?(?:\s*/\s*${NUMBER}\s*%?){1,4}(?![\d/]|\.\d)`, 'g');
+/** "an 80-20 split", "a 70–15–15 train/validation/test split". */
+const DASH_GROUP = new RegExp(
+  String.raw`(?<![\d.,\-–])${NUMBER}\s*%?(?:\s*[-–]\s*${NUMBER}\s*%?){1,3}(?=\s+(?:[a-z]+(?:[-/][a-z]+)*\s+)?split)`,
+  'gi',
+);
+/** "70 %, 15 % and 15 %". */
+const PERCENT_RUN = new RegExp(
+  String.raw`(?<![\d.])${NUMBER}\s*%(?:\s*(?:,\s*and|,|;|\+|and)\s*${NUMBER}\s*%){1,4}`,
+  'gi',
+);
+
+type Scale = 'percent' | 'fraction';
+
+interface Share {
+  value: number;
+  /** Digits after the decimal point, for the rounding tolerance. */
+  decimals: number;
+  name?: string;
+}
+
+interface Claim {
+  shares: Share[];
+  scale: Scale;
+  /** As the card wrote it, for the message. */
+  written: string;
+  /** Offsets in the prose. */
+  start: number;
+  end: number;
+}
+
+function share(text: string, name?: string): Share {
+  const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+  return { value: Number(text), decimals, ...(name ? { name } : {}) };
+}
+
+/** Which scale a group of bare numbers is on, if any: "0.7/0.3" fractions, "70/30" percentages. */
+function groupScale(shares: readonly Share[], hasPercent: boolean): Scale | undefined {
+  if (hasPercent) return shares.every((s) => s.value <= 100) ? 'percent' : undefined;
+  if (shares.every((s) => s.value <= 1) && shares.some((s) => s.decimals > 0)) return 'fraction';
+  const sum = shares.reduce((total, s) => total + s.value, 0);
+  // "8/1/1" is a ratio and "1/3" a fraction of the data, not percentages.
+  if (shares.every((s) => s.value >= 1 && s.value <= 100) && sum >= 50 && sum <= 150) return 'percent';
+  return undefined;
+}
+
+/** The context a bare group needs: a split word near it, or a split section around it. */
+function groupContext(line: string, at: number, inSplitSection: boolean): boolean {
+  const near = line.slice(Math.max(0, at - 60), at + 80);
+  return inSplitSection || SPLIT_WORD.test(near);
+}
+
+function groupClaims(prose: string, splitLines: ReadonlySet<number>): Claim[] {
+  const claims: Claim[] = [];
+  const lines = prose.split('\n');
+  let offset = 0;
+  lines.forEach((line, lineIndex) => {
+    if (!/\d\s*[/%\-–]/.test(line)) {
+      offset += line.length + 1;
+      return;
+    }
+    // A line about metrics or classes ("73%/27% accuracy/error") states no split shares.
+    if (OTHER_SHARE.test(line)) {
+      offset += line.length + 1;
+      return;
+    }
+    for (const pattern of [SLASH_GROUP, DASH_GROUP, PERCENT_RUN]) {
+      for (const match of line.matchAll(pattern)) {
+        const written = match[0].trim();
+        const numbers = written.match(/\d+(?:\.\d+)?/g) ?? [];
+        const shares = numbers.map((n) => share(n));
+        const scale = groupScale(shares, written.includes('%'));
+        if (!scale || !groupContext(line, match.index, splitLines.has(lineIndex))) continue;
+        const start = offset + match.index;
+        claims.push({ shares, scale, written, start, end: start + written.length });
+      }
+    }
+    offset += line.length + 1;
+  });
+  return claims;
+}
+
+/** Blocks of prose: paragraphs and whole lists (a loose list's items stay together). */
+function blocks(prose: string): { start: number; text: string }[] {
+  const listItem = /^\s*(?:[-*+]|\d+[.)])\s/;
+  const lines = prose.split('\n');
+  // A blank line inside a loose list (a list item on both sides) does not end the block.
+  const previousIsItem: boolean[] = [];
+  let lastNonBlankIsItem = false;
+  for (const line of lines) {
+    previousIsItem.push(lastNonBlankIsItem);
+    if (line.trim() !== '') lastNonBlankIsItem = listItem.test(line);
+  }
+  const nextIsItem: boolean[] = new Array<boolean>(lines.length).fill(false);
+  let nextNonBlankIsItem = false;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    nextIsItem[i] = nextNonBlankIsItem;
+    const line = lines[i] ?? '';
+    if (line.trim() !== '') nextNonBlankIsItem = listItem.test(line);
+  }
+  const found: { start: number; text: string }[] = [];
+  let start = -1;
+  let offset = 0;
+  lines.forEach((line, i) => {
+    const blank = line.trim() === '';
+    const looseList = blank && previousIsItem[i] === true && nextIsItem[i] === true;
+    if (!blank && start < 0) start = offset;
+    if (blank && !looseList && start >= 0) {
+      found.push({ start, text: prose.slice(start, offset) });
+      start = -1;
+    }
+    offset += line.length + 1;
+  });
+  if (start >= 0) found.push({ start, text: prose.slice(start) });
+  return found;
+}
+
+/** Clauses of a block: split at commas (not in "8,000"), semicolons, line ends, sentence ends and "and". */
+function clauses(text: string): { text: string; start: number }[] {
+  const found: { text: string; start: number }[] = [];
+  const separator = /,(?!\d{3}\b)|;|\n|\.(?=\s|$)|\band\b/gi;
+  let start = 0;
+  for (const match of text.matchAll(separator)) {
+    found.push({ text: text.slice(start, match.index), start });
+    start = match.index + match[0].length;
+  }
+  found.push({ text: text.slice(start), start });
+  return found.filter((clause) => clause.text.trim() !== '');
+}
+
+const NAME_PATTERN = new RegExp(String.raw`\b${SPLIT_NAME}\b`, 'gi');
+const PERCENT_PATTERN = new RegExp(String.raw`(?<![\d.])(${NUMBER})\s*%`, 'g');
+/** "train: 0.8", "test = 0.2": a fraction right after a split name. */
+const NAMED_FRACTION = new RegExp(
+  String.raw`\b(${SPLIT_NAME})\b\s*(?:set|split)?\s*[:=]\s*(0?\.\d+|1(?:\.0+)?)(?![\d.%])`,
+  'gi',
+);
+
+function canonicalName(name: string): string {
+  const lower = name.toLowerCase().replace('-', '');
+  if (lower.startsWith('train')) return 'train';
+  if (lower.startsWith('val') || lower.startsWith('dev')) return 'validation';
+  if (lower.startsWith('test')) return 'test';
+  return 'holdout';
+}
+
+/** Split names paired with their shares, clause by clause ("train 80 %, test 20 %"). */
+function namedClaims(prose: string): Claim[] {
+  const claims: Claim[] = [];
+  for (const block of blocks(prose)) {
+    // Most blocks state no share at all: skip them before reading clauses.
+    if (!/%|[:=]\s*0?\.\d/.test(block.text) || REMAINDER.test(block.text)) continue;
+    const found: { share: Share; scale: Scale; start: number; end: number }[] = [];
+    for (const { text: piece, start: pieceOffset } of clauses(block.text)) {
+      {
+        const pieceStart = block.start + pieceOffset;
+        const names = [...piece.matchAll(NAME_PATTERN)];
+        const percents = [...piece.matchAll(PERCENT_PATTERN)];
+        const fractions = [...piece.matchAll(NAMED_FRACTION)];
+        const name = names[0]?.[0];
+        if (names.length !== 1 || name === undefined || OTHER_SHARE.test(piece)) continue;
+        const percent = percents[0];
+        const fraction = fractions[0];
+        if (percents.length === 1 && percent && fractions.length === 0) {
+          const first = Math.min(names[0]?.index ?? 0, percent.index);
+          const last = Math.max((names[0]?.index ?? 0) + name.length, percent.index + percent[0].length);
+          const value = share(percent[1] ?? '', canonicalName(name));
+          found.push({ share: value, scale: 'percent', start: pieceStart + first, end: pieceStart + last });
+        } else if (fractions.length === 1 && fraction && percents.length === 0) {
+          const value = share(fraction[2] ?? '', canonicalName(name));
+          found.push({
+            share: value,
+            scale: 'fraction',
+            start: pieceStart + fraction.index,
+            end: pieceStart + fraction.index + fraction[0].length,
+          });
+        }
+      }
+    }
+    const names = new Set(found.map((f) => f.share.name));
+    const scales = new Set(found.map((f) => f.scale));
+    // Two shares of one split ("train 80 %… train 70 %") or mixed scales: not one claim.
+    if (found.length < 2 || names.size !== found.length || scales.size !== 1) continue;
+    const first = found[0];
+    const last = found[found.length - 1];
+    if (!first || !last) continue;
+    const scale = first.scale;
+    claims.push({
+      shares: found.map((f) => f.share),
+      scale,
+      written: prose.slice(first.start, last.end),
+      start: first.start,
+      end: last.end,
+    });
+  }
+  return claims;
+}
+
+function format(value: number, scale: Scale): string {
+  const rounded = Math.round(value * 10000) / 10000;
+  return scale === 'percent' ? `${rounded} %` : String(rounded);
+}
+
+interface TableClaim {
+  message: string;
+  range: TextRange;
+}
+
+function allDefined<T>(values: (T | undefined)[]): values is T[] {
+  return values.every((value) => value !== undefined);
+}
+
+function cells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((cell) => cell.trim());
+}
+
+const SPLIT_CELL = new RegExp(String.raw`^[*_\x60]*${SPLIT_NAME}(?:\s+(?:set|split|data))?[*_\x60]*$`, 'i');
+const TOTAL_CELL = /^[*_`]*(?:total|all|overall|sum)[*_`]*$/i;
+
+/** A Markdown table with a row per split: shares that must make the whole, or counts and a total. */
+function tableClaims(prose: string): TableClaim[] {
+  const lines = prose.split('\n');
+  const claims: TableClaim[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!/^\s*\|.*\|\s*$/.test(lines[i] ?? '') || !/^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? '')) continue;
+    const header = cells(lines[i] ?? '');
+    const rows: { cells: string[]; line: number }[] = [];
+    let j = i + 2;
+    for (; j < lines.length && /^\s*\|/.test(lines[j] ?? ''); j++) rows.push({ cells: cells(lines[j] ?? ''), line: j });
+    const splitRows = rows.filter((row) => SPLIT_CELL.test(row.cells[0] ?? ''));
+    const totalRow = rows.find((row) => TOTAL_CELL.test(row.cells[0] ?? ''));
+    if (splitRows.length < 2) continue;
+    const firstRow = splitRows[0];
+    const lastRow = splitRows[splitRows.length - 1];
+    if (!firstRow || !lastRow) continue;
+    const totalLabel = (totalRow?.cells[0] ?? 'Total').replace(/[*_`]/g, '');
+    const range: TextRange = {
+      start: { line: firstRow.line, character: 0 },
+      end: { line: lastRow.line, character: (lines[lastRow.line] ?? '').length },
+    };
+    for (let column = 1; column < header.length; column++) {
+      const values = splitRows.map((row) => (row.cells[column] ?? '').replace(/[*_`]/g, ''));
+      const names = splitRows.map((row) => canonicalName((row.cells[0] ?? '').replace(/[*_`]/g, '')));
+      const headerSaysShare = /%|percent|share|proportion|fraction|ratio/i.test(header[column] ?? '');
+      const percents = values.map((v) => /^(\d+(?:\.\d+)?)\s*%$/.exec(v)?.[1]);
+      const plain = values.map((v) => /^(\d+(?:\.\d+)?)$/.exec(v)?.[1]);
+      const shareValues = allDefined(percents) ? percents : headerSaysShare && allDefined(plain) ? plain : undefined;
+      if (shareValues) {
+        const shares = shareValues.map((v, k) => share(v, names[k]));
+        const scale = groupScale(shares, shareValues === percents);
+        const problem = scale ? sumProblem(shares, scale) : undefined;
+        if (scale && problem) claims.push({ message: shareMessage(problem, shares, scale, 'in the table'), range });
+        continue;
+      }
+      const counts = values.map((v) =>
+        /^\d{1,3}(?:[,\u202f ]\d{3})+$|^\d+$/.test(v) ? Number(v.replace(/\D/g, '')) : undefined,
+      );
+      const total = Number((totalRow?.cells[column] ?? '').replace(/[*_`,\u202f ]/g, ''));
+      if (!totalRow || !allDefined(counts) || !Number.isInteger(total) || total <= 0) continue;
+      const sum = counts.reduce((acc, c) => acc + c, 0);
+      if (sum === total) continue;
+      const parts = counts.map((c) => c.toLocaleString('en-US')).join(' + ');
+      claims.push({
+        message: `The split sizes in the table add up to ${sum.toLocaleString('en-US')} (${parts}), not the ${total.toLocaleString('en-US')} of its "${totalLabel}" row. Correct the sizes or the total, so readers know how much data each split holds.`,
+        range,
+      });
+    }
+    i = j;
+  }
+  return claims;
+}
+
+/**
+ * The sum, when it misses the whole by more than rounding explains: one percentage point
+ * ("33/33/33", "0.33/0.33/0.33" pass; "70/20/15", "0.7/0.2/0.2" do not).
+ */
+function sumProblem(shares: readonly Share[], scale: Scale): { sum: number; whole: number } | undefined {
+  const whole = scale === 'percent' ? 100 : 1;
+  const sum = shares.reduce((total, s) => total + s.value, 0);
+  return Math.abs(sum - whole) <= whole / 100 + 1e-9 ? undefined : { sum, whole };
+}
+
+function shareMessage(
+  problem: { sum: number; whole: number },
+  shares: readonly Share[],
+  scale: Scale,
+  written?: string,
+): string {
+  const parts = shares.map((s) => `${s.name ? `${s.name} ` : ''}${format(s.value, scale)}`).join(' + ');
+  const claim =
+    written === undefined ? `The split proportions ${parts}` : `The split proportions ${written} (${parts})`;
+  return `${claim} add up to ${format(problem.sum, scale)}, not ${format(problem.whole, scale)}. Correct them, so readers know how much data each split holds and can reproduce the split.`;
+}
+
+function overlaps(a: TextRange, b: TextRange): boolean {
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }): boolean =>
+    p.line < q.line || (p.line === q.line && p.character <= q.character);
+  return before(a.start, b.end) && before(b.start, a.end);
+}
+
+export const splitProportions: CardRule = {
+  id: 'MLG011',
+  alias: 'split-proportions',
+  description: 'The split proportions a dataset card states add up to 100 %',
+  defaultSeverity: 'warning',
+  tags: ['dataset-card', 'book', 'splits'],
+  check(card: DatasetCard): RuleFinding[] {
+    if (card.kind !== 'markdown') return [];
+    const prose = proseOf(card);
+    const text = prose.text;
+    const splitLines = new Set<number>();
+    for (const hit of itemStatus(card, splitDetailsItem).hits) {
+      if (!hit.section) continue;
+      for (let line = hit.section.bodyStartLine; line < hit.section.bodyEndLine; line++) splitLines.add(line);
+    }
+    const findings: RuleFinding[] = [];
+    const add = (finding: RuleFinding): void => {
+      if (!findings.some((f) => overlaps(f.range, finding.range))) findings.push(finding);
+    };
+    for (const claim of tableClaims(text)) add(claim);
+    for (const claim of [...groupClaims(text, splitLines), ...namedClaims(text)].sort((a, b) => a.start - b.start)) {
+      const problem = sumProblem(claim.shares, claim.scale);
+      const written = claim.shares.some((s) => s.name) ? undefined : `"${claim.written}"`;
+      if (problem) {
+        add({
+          range: prose.rangeAt(claim.start, claim.end),
+          message: shareMessage(problem, claim.shares, claim.scale, written),
+        });
+      }
+    }
+    return findings.sort((a, b) => a.range.start.line - b.range.start.line);
+  },
+};

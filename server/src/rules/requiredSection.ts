@@ -1,0 +1,706 @@
+// The mechanism shared by the rules for the book's ten documentation items (MLG001–MLG010): find
+// where a card answers an item — a heading matched by meaning, a bold label such as
+// `**Storage format:** CSV`, a YAML key, or metadata a rule knows — and report the item as missing
+// (on the card's title, with a fix that inserts the section) or as empty (on the heading).
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { metadataRange, type CardSection, type DatasetCard } from '../parse/datasetCard';
+import type { TextRange } from '../parse/text';
+import { isPlaceholder, placeholderShown } from './placeholder';
+import type { CardRule, InsertSectionFix, RuleFinding, Severity } from './types';
+
+/** One of the book's dataset documentation items, as a rule checks it. */
+export interface BookItemSpec {
+  id: string;
+  alias: string;
+  description: string;
+  /** Position in the book's list (ch. 3, "Data documentation"), 1–10: orders inserted sections. */
+  item: number;
+  /** What the card must say, completing "The card does not say …": "how the data was collected". */
+  topic: string;
+  /** The heading the quick fix inserts. */
+  heading: string;
+  /** The key a YAML card (`dataset.yaml`) answers the item with; synonyms in snake_case work too. */
+  key: string;
+  /** Why the book asks for it, one sentence, ending with a full stop. */
+  why: string;
+  /** The prompt the quick fix writes under the new heading. */
+  prompt: string;
+  /**
+   * Headings that answer the item. Matched by meaning: case, punctuation, numbering ("3.2"),
+   * emphasis, "[optional]", plural/singular, British/American spelling, "and"/"&", "data set" /
+   * "dataset" do not matter; a heading may add a qualifier after a preposition ("Features of the
+   * churn table") or a trailing "details" / "information", and a heading that joins topics
+   * ("Collection and Labeling") answers each of them.
+   */
+  synonyms: readonly string[];
+  /**
+   * Headings of template sections that group the item's sections ("Dataset Structure" around
+   * "Data Fields"): they answer the item only when the card has no section a synonym matches, so
+   * a "Data Fields" placeholder is not hidden by the example instance above it.
+   */
+  parentSynonyms?: readonly string[];
+  /** A further test on a heading's normalised words, for families a list cannot hold. */
+  matchWords?: (words: readonly string[]) => boolean;
+  /** True when the card states the item in a form other than a section (metadata, a table…). */
+  statedElsewhere?: (card: DatasetCard) => boolean;
+  /** True when the item does not apply to the card (e.g. label values of an unlabelled corpus). */
+  notApplicable?: (card: DatasetCard) => boolean;
+  /** Whether a bold label inside a list of data fields answers the item (a field named `label`). */
+  labelsInFieldLists?: boolean;
+  severity?: Severity;
+  tags?: readonly string[];
+}
+
+/** Headings of sections that are not about a book item, from the card templates people use. */
+const OTHER_SECTIONS = [
+  'supported tasks and leaderboards',
+  'supported tasks',
+  'leaderboards',
+  'languages',
+  'language',
+  'data instances',
+  'dataset statistics',
+  'statistics',
+  'personal and sensitive information',
+  'considerations for using the data',
+  'social impact of the dataset',
+  'social impact of dataset',
+  'discussion of biases',
+  'discussion on biases',
+  'other known limitations',
+  'limitations',
+  'bias, risks, and limitations',
+  'recommendations',
+  'additional information',
+  'dataset curators',
+  'licensing information',
+  'license',
+  'citation information',
+  'citation',
+  'contributions',
+  'dataset sources',
+  'uses',
+  'direct use',
+  'out-of-scope use',
+  'intended uses',
+  'distribution',
+  'maintenance',
+  'motivation',
+  'glossary',
+  'more information',
+  'dataset card authors',
+  'dataset card contact',
+  'acknowledgements',
+  'inspiration',
+  'ethical considerations',
+  'contact',
+  'changelog',
+  'loading the dataset',
+  'usage',
+  'how to use',
+];
+
+const STOPWORDS = new Set(['the', 'a', 'an', 'and']);
+const PREPOSITIONS = new Set(['for', 'of', 'in', 'per', 'by', 'used', 'on', 'from', 'with', 'to', 'at', 'into']);
+const TRAILING_QUALIFIERS = new Set(['detail', 'information', 'info', 'section', 'note', 'summary']);
+const IRREGULAR: Record<string, string> = { criteria: 'criterion', data: 'data', phenomena: 'phenomenon' };
+
+function singular(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular !== undefined) return irregular;
+  if (word.length <= 3) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|x|ch|sh|z)es$/.test(word)) return word.slice(0, -2);
+  if (/(?:ss|us|is)$/.test(word)) return word;
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+function spelling(word: string): string {
+  return word
+    .replace(/^(pre|re|un|mis)?labell/, '$1label')
+    .replace(/isation/, 'ization')
+    .replace(/^(normali|tokeni|anonymi|categori|standardi|summari)s(e|ed|es|ing)$/, '$1z$2');
+}
+
+/**
+ * The words of a heading, label or key as the matcher compares them: inline Markdown, links,
+ * parentheticals ("(optional)", "(v2)") and leading numbering removed, lower case without accents,
+ * snake_case and camelCase split, each word singular and in American spelling, "the", "a", "an"
+ * and "and" dropped.
+ */
+export function words(text: string): string[] {
+  const plain = text
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\([^)]*\)|\[[^\]]*\]|\{[^}]*\}/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[&+]/g, ' and ')
+    .replace(
+      /^[\s*_`#>-]*(?:(?:section|part|step|chapter|appendix)\s+)?(?:\d+(?:\.\d+)*[.):]?|[ivxlc]+[.)]|[a-z][.)])\s+(?:[-–—:]\s*)?/,
+      '',
+    );
+  return plain
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '' && !STOPWORDS.has(word))
+    .map((word) => singular(spelling(word)));
+}
+
+/** Bold labels in a card's catalogue lines: links and credits, not documentation of the data. */
+const CATALOGUE_LABELS = new Set(
+  [
+    'homepage',
+    'repository',
+    'paper',
+    'leaderboard',
+    'point of contact',
+    'demo',
+    'curated by',
+    'funded by',
+    'shared by',
+    'created by',
+    'language',
+    'license',
+    'contact',
+    'website',
+    'github',
+    'url',
+    'bibtex',
+    'apa',
+  ].map((label) => words(label).join(' ')),
+);
+
+/** True when `heading` (as words) is `phrase`, or starts with it and goes on with a preposition. */
+function phraseMatches(heading: readonly string[], phrase: string): boolean {
+  if (phrase === '') return false;
+  let joined = '';
+  for (let k = 0; k < heading.length; k++) {
+    joined += heading[k] ?? '';
+    if (joined === phrase) return k === heading.length - 1 || PREPOSITIONS.has(heading[k + 1] ?? '');
+    if (joined.length >= phrase.length) return false;
+  }
+  return false;
+}
+
+/** The parts of a heading that joins topics: "Collection and Labeling", "Preprocessing/cleaning". */
+function headingParts(text: string): string[] {
+  const parts = text.split(/\s*(?:,|;|\/|&|\+|\band\b|\bor\b)\s*/i).filter((part) => part.trim() !== '');
+  return parts.length > 1 ? [text, ...parts] : [text];
+}
+
+/** The normalised phrases of a synonym list, joined without spaces ("data set" = "dataset"). */
+const phraseCache = new WeakMap<readonly string[], string[]>();
+function phrases(synonyms: readonly string[]): string[] {
+  let cached = phraseCache.get(synonyms);
+  if (!cached) {
+    cached = synonyms.map((synonym) => words(synonym).join(''));
+    phraseCache.set(synonyms, cached);
+  }
+  return cached;
+}
+
+interface Vocabulary {
+  item?: number;
+  synonyms: readonly string[];
+  matchWords?: (words: readonly string[]) => boolean;
+}
+
+const matchCache = new WeakMap<Vocabulary, Map<string, boolean>>();
+
+/** Whether `text` answers `vocabulary`; remembered, since the same headings come back on every keystroke. */
+function vocabularyMatches(vocabulary: Vocabulary, text: string): boolean {
+  let cache = matchCache.get(vocabulary);
+  if (!cache) {
+    cache = new Map();
+    matchCache.set(vocabulary, cache);
+  }
+  let matches = cache.get(text);
+  if (matches === undefined) {
+    if (cache.size > 10_000) cache.clear();
+    matches = computeMatch(vocabulary, text);
+    cache.set(text, matches);
+  }
+  return matches;
+}
+
+function computeMatch(vocabulary: Vocabulary, text: string): boolean {
+  const known = phrases(vocabulary.synonyms);
+  return headingParts(text).some((part) => {
+    const partWords = words(part);
+    const trimmed = [...partWords];
+    while (trimmed.length > 1 && TRAILING_QUALIFIERS.has(trimmed[trimmed.length - 1] ?? '')) trimmed.pop();
+    return [partWords, trimmed].some(
+      (candidate) =>
+        candidate.length > 0 &&
+        (known.some((phrase) => phraseMatches(candidate, phrase)) || vocabulary.matchWords?.(candidate) === true),
+    );
+  });
+}
+
+/** Every known section vocabulary: the book items (registered by their rules) and other sections. */
+const vocabularies: Vocabulary[] = [
+  { synonyms: OTHER_SECTIONS },
+  // MLG009 keeps its own check; its headings are listed here so sections are placed and
+  // delimited around it like around the other items.
+  {
+    item: 9,
+    synonyms: ['number of examples', 'number of rows', 'number of samples', 'number of instances', 'dataset size'],
+    matchWords: (w) => w.join(' ') === 'size' || (w[0] === 'split' && w[1] === 'size'),
+  },
+];
+const specs: BookItemSpec[] = [];
+
+const parentVocabularies = new WeakMap<BookItemSpec, Vocabulary>();
+
+function parentVocabulary(spec: BookItemSpec): Vocabulary {
+  let vocabulary = parentVocabularies.get(spec);
+  if (!vocabulary) {
+    vocabulary = { synonyms: spec.parentSynonyms ?? [] };
+    parentVocabularies.set(spec, vocabulary);
+  }
+  return vocabulary;
+}
+
+function answers(vocabulary: Vocabulary, text: string): boolean {
+  if (vocabularyMatches(vocabulary, text)) return true;
+  const colon = text.indexOf(':');
+  return colon > 0 && vocabularyMatches(vocabulary, text.slice(0, colon));
+}
+
+/** True when a heading (or label, or key) answers the item; "Format: CSV" answers with its label. */
+export function headingAnswers(spec: BookItemSpec, text: string): boolean {
+  return answers(spec, text) || answers(parentVocabulary(spec), text);
+}
+
+/** True when a heading answers the item only as a parent section ("Dataset Structure"). */
+function onlyParent(spec: BookItemSpec, text: string): boolean {
+  return !answers(spec, text) && answers(parentVocabulary(spec), text);
+}
+
+function answersOther(spec: BookItemSpec, text: string): boolean {
+  return vocabularies.some(
+    (vocabulary) =>
+      vocabulary !== spec &&
+      (vocabularyMatches(vocabulary, text) ||
+        specs.some((other) => other === vocabulary && vocabularyMatches(parentVocabulary(other), text))),
+  );
+}
+
+/** Where a card answers an item, and whether it says anything there. */
+export interface ItemHit {
+  kind: 'heading' | 'label' | 'key';
+  /** The heading, label or key as written. */
+  label: string;
+  range: TextRange;
+  filled: boolean;
+  /** The placeholder written there, if any ("TODO"). */
+  placeholder?: string;
+  /** The section, for heading hits. */
+  section?: CardSection;
+  /** What is written there (subsections on other topics left out). */
+  text: string;
+}
+
+/** How a card stands on an item. */
+export interface ItemStatus {
+  state: 'stated' | 'empty' | 'missing' | 'not-applicable';
+  hits: ItemHit[];
+}
+
+/** The line of the next heading of any level after `section`, or its end. */
+function ownEnd(card: DatasetCard, index: number): number {
+  const section = card.sections[index];
+  const next = card.sections[index + 1];
+  if (!section) return card.lines.length;
+  return next && next.range.start.line < section.bodyEndLine ? next.range.start.line : section.bodyEndLine;
+}
+
+const bodyLineCache = new WeakMap<DatasetCard, string[]>();
+
+function bodyLinesOf(card: DatasetCard): string[] {
+  let lines = bodyLineCache.get(card);
+  if (!lines) {
+    lines = card.bodyText.split('\n');
+    bodyLineCache.set(card, lines);
+  }
+  return lines;
+}
+
+/**
+ * The text of a section that speaks to `spec`: its own lines and its subsections', leaving out
+ * subsections about something else (an HF "Dataset Creation" section's "Personal and Sensitive
+ * Information", its "Source Data" when the item is labeling).
+ */
+function sectionContent(card: DatasetCard, index: number, spec: BookItemSpec): string[] {
+  const bodyLines = bodyLinesOf(card);
+  const section = card.sections[index];
+  if (!section) return [];
+  const content = bodyLines.slice(section.bodyStartLine, ownEnd(card, index));
+  let skipDeeperThan = Infinity;
+  for (let i = index + 1; i < card.sections.length; i++) {
+    const sub = card.sections[i];
+    if (!sub || sub.range.start.line >= section.bodyEndLine) break;
+    if (sub.level > skipDeeperThan) continue;
+    skipDeeperThan = Infinity;
+    if (!headingAnswers(spec, sub.heading) && answersOther(spec, sub.heading)) {
+      skipDeeperThan = sub.level;
+      continue;
+    }
+    content.push(...bodyLines.slice(sub.bodyStartLine, ownEnd(card, i)));
+  }
+  return content;
+}
+
+/**
+ * "Format: CSV" as a heading carries its value after the colon — but only when the words before
+ * the colon are what answers the item ("Step 1: Data collection" has no value).
+ */
+function headingValue(spec: BookItemSpec, heading: string): string {
+  const colon = heading.indexOf(':');
+  if (colon < 0 || vocabularyMatches(spec, heading) || vocabularyMatches(parentVocabulary(spec), heading)) return '';
+  return heading.slice(colon + 1).trim();
+}
+
+/** Lines that document something: catalogue lines (`**Homepage:** …`) and placeholders left out. */
+function documents(lines: readonly string[]): { filled: boolean; placeholder?: string; text: string } {
+  const kept = lines.filter((line) => {
+    const label = boldLabel(line);
+    return !(label && CATALOGUE_LABELS.has(words(label.text).join(' ')));
+  });
+  const text = kept.join('\n');
+  if (!isPlaceholder(text)) return { filled: true, text };
+  const shown = placeholderShown(text);
+  return shown === undefined ? { filled: false, text } : { filled: false, placeholder: shown, text };
+}
+
+const BOLD_LABEL =
+  /^(\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?)(?:\*\*([^*\n]{1,60}?)(?::\*\*|\*\*\s*:)|__([^_\n]{1,60}?)(?::__|__\s*:))(.*)$/;
+/** A plain label in a list item, "- Storage format: CSV": several words, no code or snake_case. */
+const LIST_LABEL = /^(\s*(?:[-*+]|\d+[.)])\s+)([A-Za-z][A-Za-z' -]{0,40}?\s[A-Za-z' -]{1,40}?)\s*:(?!\/)(.*)$/;
+
+interface LabelMatch {
+  text: string;
+  start: number;
+  value: string;
+}
+
+function boldLabel(line: string): LabelMatch | undefined {
+  const match = BOLD_LABEL.exec(line);
+  if (!match) return undefined;
+  const prefix = match[1] ?? '';
+  const text = (match[2] ?? match[3] ?? '').trim();
+  return { text, start: line.indexOf(text, prefix.length), value: match[4] ?? '' };
+}
+
+function label(line: string): LabelMatch | undefined {
+  const bold = boldLabel(line);
+  if (bold) return bold;
+  const match = LIST_LABEL.exec(line);
+  if (!match) return undefined;
+  const text = (match[2] ?? '').trim();
+  return { text, start: (match[1] ?? '').length, value: match[3] ?? '' };
+}
+
+/** The lines a label with nothing after its colon introduces: the next block, up to a blank line. */
+function labelBlock(lines: readonly string[], from: number, headingLines: ReadonlySet<number>): string[] {
+  let i = from;
+  while (i < lines.length && (lines[i] ?? '').trim() === '' && !headingLines.has(i)) i++;
+  const block: string[] = [];
+  for (; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '' || headingLines.has(i) || label(line)) break;
+    block.push(line);
+  }
+  return block;
+}
+
+function headingHits(card: DatasetCard, spec: BookItemSpec): ItemHit[] {
+  const specific: ItemHit[] = [];
+  const parents: ItemHit[] = [];
+  const titleLine = card.title.range.start.line;
+  card.sections.forEach((section, index) => {
+    if (section.range.start.line === titleLine || !headingAnswers(spec, section.heading)) return;
+    const stated = documents([headingValue(spec, section.heading), ...sectionContent(card, index, spec)]);
+    const hit: ItemHit = { kind: 'heading', label: section.heading, range: section.range, section, ...stated };
+    (onlyParent(spec, section.heading) ? parents : specific).push(hit);
+  });
+  return specific.length > 0 ? specific : parents;
+}
+
+/**
+ * The lines of sections that list data fields (their own text, not their subsections), where a
+ * one-word bold `**source**:` names a column, not the data's source.
+ */
+function fieldListLines(card: DatasetCard): Set<number> {
+  const inFields = new Set<number>();
+  const attributes = specs.find((spec) => spec.item === 8);
+  if (!attributes) return inFields;
+  card.sections.forEach((section, index) => {
+    if (!vocabularyMatches(attributes, section.heading)) return;
+    for (let line = section.bodyStartLine; line < ownEnd(card, index); line++) inFields.add(line);
+  });
+  return inFields;
+}
+
+interface CardLabel extends LabelMatch {
+  line: number;
+  /** The value after the colon, or the block the label introduces. */
+  valueLines: string[];
+  /** A one-word label in a list of data fields (`- **source**: …`): a column's name. */
+  columnName: boolean;
+}
+
+const labelCache = new WeakMap<DatasetCard, CardLabel[]>();
+
+/** Every label in the card's prose (`**Storage format:** CSV`), found once per card. */
+function cardLabels(card: DatasetCard): CardLabel[] {
+  const cached = labelCache.get(card);
+  if (cached) return cached;
+  const lines = card.proseText.split('\n');
+  const headingLines = new Set(card.sections.map((section) => section.range.start.line));
+  const inFields = fieldListLines(card);
+  const labels: CardLabel[] = [];
+  lines.forEach((line, i) => {
+    if (headingLines.has(i) || !/[:*_]/.test(line)) return;
+    const found = label(line);
+    if (!found) return;
+    const valueLines = found.value.trim() === '' ? labelBlock(lines, i + 1, headingLines) : [found.value];
+    labels.push({ ...found, line: i, valueLines, columnName: inFields.has(i) && !/\s/.test(found.text) });
+  });
+  labelCache.set(card, labels);
+  return labels;
+}
+
+function labelHits(card: DatasetCard, spec: BookItemSpec): ItemHit[] {
+  return cardLabels(card)
+    .filter((found) => (spec.labelsInFieldLists || !found.columnName) && headingAnswers(spec, found.text))
+    .map((found) => ({
+      kind: 'label' as const,
+      label: found.text,
+      range: {
+        start: { line: found.line, character: found.start },
+        end: { line: found.line, character: found.start + found.text.length },
+      },
+      ...documents(found.valueLines),
+    }));
+}
+
+/** A YAML value that says something: a non-placeholder scalar somewhere inside it. */
+function yamlStates(node: Node | null | undefined): boolean {
+  if (isScalar(node)) {
+    const value = node.value;
+    if (value === null || value === undefined) return false;
+    return typeof value !== 'string' || !isPlaceholder(value);
+  }
+  if (isMap(node)) return node.items.some((pair) => yamlStates(pair.value as Node | null));
+  if (isSeq(node)) return node.items.some((item) => yamlStates(item as Node | null));
+  return false;
+}
+
+function keyHits(card: DatasetCard, spec: BookItemSpec): ItemHit[] {
+  const root = card.metadata?.contents;
+  if (!isMap(root)) return [];
+  const hits: ItemHit[] = [];
+  for (const pair of root.items) {
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
+    if (!headingAnswers(spec, pair.key.value)) continue;
+    const filled = yamlStates(pair.value as Node | null);
+    const value = pair.value as Node | null;
+    const placeholder = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : '';
+    hits.push({
+      kind: 'key',
+      label: pair.key.value,
+      range: pair.key.range ? metadataRange(card, pair.key.range) : card.title.range,
+      filled,
+      text: value ? String(value) : '',
+      ...(!filled && placeholder !== '' ? { placeholder } : {}),
+    });
+  }
+  return hits;
+}
+
+const statusCache = new WeakMap<DatasetCard, Map<BookItemSpec, ItemStatus>>();
+
+/** How `card` stands on the item `spec` describes (worked out once per card: several rules ask). */
+export function itemStatus(card: DatasetCard, spec: BookItemSpec): ItemStatus {
+  let statuses = statusCache.get(card);
+  if (!statuses) {
+    statuses = new Map();
+    statusCache.set(card, statuses);
+  }
+  let status = statuses.get(spec);
+  if (!status) {
+    status = computeStatus(card, spec);
+    statuses.set(spec, status);
+  }
+  return status;
+}
+
+function computeStatus(card: DatasetCard, spec: BookItemSpec): ItemStatus {
+  if (spec.notApplicable?.(card)) return { state: 'not-applicable', hits: [] };
+  const hits = [
+    ...keyHits(card, spec),
+    ...(card.kind === 'markdown' ? [...headingHits(card, spec), ...labelHits(card, spec)] : []),
+  ];
+  if (hits.some((hit) => hit.filled) || spec.statedElsewhere?.(card)) return { state: 'stated', hits };
+  return { state: hits.length > 0 ? 'empty' : 'missing', hits };
+}
+
+/**
+ * Where a section for item `item` goes so the card keeps the book's order: after the section
+ * (with its subsections) of the nearest earlier item the card has, else before the nearest later
+ * one, else before the first heading after the title, else at the end.
+ */
+export function sectionInsertion(card: DatasetCard, item: number): { line: number; level: number } {
+  const titleLine = card.title.range.start.line;
+  const titleLevel = card.sections.find((s) => s.range.start.line === titleLine)?.level ?? 1;
+  const located = card.sections
+    .filter((section) => section.range.start.line !== titleLine && section.range.start.line > titleLine)
+    .map((section) => ({
+      section,
+      item: vocabularies.find((v) => v.item !== undefined && vocabularyMatches(v, section.heading))?.item,
+    }));
+  const earlier = located.filter((l) => l.item !== undefined && l.item < item);
+  const nearestEarlier = Math.max(...earlier.map((l) => l.item ?? 0));
+  const after = earlier.filter((l) => l.item === nearestEarlier).at(-1);
+  if (after) return { line: after.section.bodyEndLine, level: after.section.level };
+  const later = located.filter((l) => l.item !== undefined && l.item > item);
+  const nearestLater = Math.min(...later.map((l) => l.item ?? Infinity));
+  const before = later.find((l) => l.item === nearestLater);
+  if (before) return { line: before.section.range.start.line, level: before.section.level };
+  const next = located[0];
+  if (next) return { line: next.section.range.start.line, level: next.section.level };
+  return { line: card.lines.length, level: Math.min(titleLevel + 1, 6) };
+}
+
+function encloses(outer: CardSection, inner: CardSection): boolean {
+  return inner.range.start.line > outer.range.start.line && inner.range.start.line < outer.bodyEndLine;
+}
+
+function snakeCase(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+function quoted(text: string): string {
+  return `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
+}
+
+/** The finding for an item a card lacks or leaves empty, or none. */
+function itemFinding(card: DatasetCard, spec: BookItemSpec): RuleFinding | undefined {
+  const status = itemStatus(card, spec);
+  if (status.state === 'stated' || status.state === 'not-applicable') return undefined;
+  const yaml = card.kind === 'yaml';
+  const names = yaml
+    ? [...new Set(spec.synonyms.map(snakeCase))].filter((name) => name !== spec.key)
+    : spec.synonyms.slice(1);
+  const examples = names
+    .slice(0, 2)
+    .map((name) => (yaml ? `\`${name}\`` : `"${name}"`))
+    .join(' or ');
+  if (status.state === 'missing') {
+    const where = sectionInsertion(card, spec.item);
+    const fix: InsertSectionFix | undefined =
+      card.kind === 'markdown'
+        ? {
+            kind: 'insert-section',
+            title: `Insert a "${spec.heading}" section`,
+            heading: spec.heading,
+            level: where.level,
+            line: where.line,
+            prompt: spec.prompt,
+          }
+        : undefined;
+    const missing = yaml ? `no \`${spec.key}\` key` : `no "${spec.heading}" section`;
+    return {
+      range: card.title.range,
+      message: `The card does not say ${spec.topic}: ${missing} (or one such as ${examples}). ${spec.why}`,
+      ...(fix ? { fix } : {}),
+    };
+  }
+  // Report where the placeholder sits: the innermost matching section ("Annotation process", not
+  // the "Dataset Creation" around it).
+  const innermost = status.hits.filter(
+    (h) =>
+      !status.hits.some((other) => other !== h && other.section && h.section && encloses(h.section, other.section)),
+  );
+  const hit = innermost.find((h) => h.placeholder !== undefined) ?? innermost[0] ?? status.hits[0];
+  if (!hit) return undefined;
+  const what = hit.kind === 'heading' ? 'section' : hit.kind === 'label' ? 'entry' : 'key';
+  const state = hit.placeholder !== undefined ? `only holds a placeholder (${quoted(hit.placeholder)})` : 'is empty';
+  return {
+    range: hit.range,
+    message: `The ${quoted(hit.label)} ${what} ${state}, so the card does not say ${spec.topic}. ${spec.why}`,
+  };
+}
+
+/** The rule for one of the book's items. Registers the item's headings with the matcher. */
+export function bookItemRule(spec: BookItemSpec): CardRule {
+  specs.push(spec);
+  vocabularies.push(spec);
+  return {
+    id: spec.id,
+    alias: spec.alias,
+    description: spec.description,
+    defaultSeverity: spec.severity ?? 'warning',
+    tags: spec.tags ?? ['dataset-card', 'book'],
+    check(card: DatasetCard): RuleFinding[] {
+      const finding = itemFinding(card, spec);
+      return finding ? [finding] : [];
+    },
+  };
+}
+
+/** The metadata values at `path` (keys; a sequence on the way is searched item by item). */
+export function metadataAt(card: DatasetCard, path: readonly string[]): Node[] {
+  let nodes: Node[] = card.metadata?.contents ? [card.metadata.contents] : [];
+  for (const key of path) {
+    const next: Node[] = [];
+    for (const node of nodes) {
+      const maps = isSeq(node) ? node.items.filter((item): item is Node => isMap(item)) : [node];
+      for (const map of maps) {
+        if (!isMap(map)) continue;
+        for (const pair of map.items) {
+          if (isScalar(pair.key) && pair.key.value === key && pair.value) next.push(pair.value as Node);
+        }
+      }
+    }
+    nodes = next;
+  }
+  return nodes;
+}
+
+/** True when a metadata node holds at least one item or a non-empty value. */
+export function metadataFilled(node: Node): boolean {
+  return yamlStates(node);
+}
+
+/** The string values of a metadata list or scalar (`task_categories: [text-generation]`). */
+export function metadataStrings(node: Node): string[] {
+  if (isScalar(node)) return typeof node.value === 'string' ? [node.value] : [];
+  if (isSeq(node)) return node.items.flatMap((item) => (isScalar(item) ? [String(item.value)] : []));
+  return [];
+}
+
+/** A table-of-contents entry or a badge: a line of links and images only. */
+const LINKS_ONLY =
+  /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\([^)]*\)|<[^>]*>|\s)+$/;
+
+/**
+ * True when the text right under the card's title heading, before any other heading, describes
+ * something: not only a table of contents, badges, images, catalogue lines or placeholders.
+ */
+export function introStates(card: DatasetCard): boolean {
+  const index = card.sections.findIndex((section) => section.range.start.line === card.title.range.start.line);
+  const title = card.sections[index];
+  if (!title || card.kind !== 'markdown') return false;
+  const lines = bodyLinesOf(card)
+    .slice(title.bodyStartLine, ownEnd(card, index))
+    .filter((line) => !LINKS_ONLY.test(line));
+  return documents(lines).filled;
+}
