@@ -65,15 +65,41 @@ interface ProfileJson {
   warningCount: number;
 }
 
-const missingCount = '# Churn\n\nOne row per customer.\n\n## Features\n\nTenure.\n';
-const withCount = '# Churn\n\nThe table holds 7,043 rows.\n';
+/** The book's other documentation items, so the cards below lack only their number of examples. */
+const otherItems = [
+  '- **How it was collected:** exported from the billing database.',
+  '- **Methods used to create it:** `churned` comes from cancellation events; nobody labels by hand.',
+  '- **Split:** a random train/test split of the raw data, seed 7.',
+  '- **Pre-processing:** duplicates removed before the split.',
+  '- **Excluded data:** test accounts.',
+  '- **Storage format:** UTF-8 CSV with a header row.',
+  '- **Label values:** `churned` is `yes` or `no`.',
+  '',
+].join('\n');
+const missingCount = `# Churn\n\nOne row per customer.\n\n${otherItems}\n## Features\n\nTenure.\n`;
+const withCount = `# Churn\n\nThe table holds 7,043 rows.\n\n${otherItems}\n## Features\n\nTenure.\n`;
+const yamlCard = [
+  'name: churn',
+  'description: One row per customer of a subscription service.',
+  'collection: Exported from the billing database.',
+  'creation: churned comes from cancellation events; nobody labels by hand.',
+  'preprocessing: Duplicates removed before the split.',
+  'excluded_data: Test accounts.',
+  'format: UTF-8 CSV with a header row.',
+  'features: [tenure_months, churned]',
+  'labels: churned is yes or no.',
+  'splits:',
+  '  - name: train',
+  '    num_examples: 10',
+  '',
+].join('\n');
 
 let scratch: ScratchDir;
 before(() => {
   scratch = scratchDir();
   scratch.write('project/DATASET.md', missingCount);
   scratch.write('project/README.md', '# Project\n\nNot a dataset card.\n');
-  scratch.write('project/data/dataset.yaml', 'name: churn\nsplits:\n  - name: train\n    num_examples: 10\n');
+  scratch.write('project/data/dataset.yaml', yamlCard);
   scratch.write('project/node_modules/pkg/DATASET.md', missingCount);
   scratch.write('clean/DATASET.md', withCount);
   scratch.write('notes.md', missingCount);
@@ -148,7 +174,7 @@ describe('mlguide lint', () => {
       [['lint', '--fix', 'project'], /unknown option "--fix"/],
       [['lint'], /lint needs at least one file or folder/],
       [['lint', 'nowhere'], /nowhere: no such file or folder/],
-      [['lint', '--format', 'xml', 'project'], /--format must be text or json, not "xml"/],
+      [['lint', '--format', 'xml', 'project'], /--format must be one of text, json, not "xml"/],
       [['lint', 'project', '--format'], /--format needs a value/],
       [['frobnicate'], /unknown command "frobnicate"/],
       [[], /no command given/],

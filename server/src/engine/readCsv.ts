@@ -72,7 +72,10 @@ export interface StreamedCsv {
 }
 
 /** Options of {@link streamCsvFile}: those of {@link ReadCsvOptions} that concern reading. */
-export type StreamCsvOptions = Pick<ReadCsvOptions, 'delimiter' | 'onProgress' | 'isCancelled' | 'chunkBytes' | 'maxRecordChars'>;
+export type StreamCsvOptions = Pick<
+  ReadCsvOptions,
+  'delimiter' | 'onProgress' | 'isCancelled' | 'chunkBytes' | 'maxRecordChars'
+>;
 
 export interface ReadCsvOptions extends ProfilerOptions {
   /** Field delimiter; detected from the first 64 KB of text when omitted. */
