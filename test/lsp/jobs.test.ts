@@ -273,6 +273,15 @@ describe('evaluation job requests', { timeout: 180_000 }, () => {
     assert.match(error.message, /missing\.csv/);
   });
 
+  it('a file in another encoding fails with Encoding, naming the file', async () => {
+    const uri = await workspace.write('data/latin1.csv', Buffer.from('variant,converted\ncontr\xf4le,1\n', 'latin1'));
+    const error = await rejection(
+      session.connection.sendRequest(AbMethod, { uri, variant: 'variant', outcome: 'converted' }),
+    );
+    assert.equal(error.code, JobErrorCode.Encoding, error.message);
+    assert.match(error.message, /latin1\.csv/);
+  });
+
   it('reports progress over both files of a drift request, rising to 100', async () => {
     await writeLargeCsv(workspace.file('data/big-reference.csv'), DRIFT_FILE_BYTES);
     await writeLargeCsv(workspace.file('data/big-current.csv'), DRIFT_FILE_BYTES);
