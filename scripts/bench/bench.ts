@@ -106,6 +106,22 @@ async function main(): Promise<void> {
   const profilePeer = measure(python, [path.join(__dirname, 'peer_profile.py'), wide]);
   report('profile', wide, profileOurs, profilePeer, 'speed ≥ 1.5×, memory ≤ 0.20');
 
+  process.stdout.write('bench: evaluate of the predictions (2,000-resample intervals)\n');
+  const evaluateOurs = measure(process.execPath, [
+    cli,
+    'evaluate',
+    predictions,
+    '--true',
+    'y',
+    '--pred',
+    'y_hat',
+    '--bootstrap',
+    '2000',
+    '--json',
+  ]);
+  const evaluatePeer = measure(python, [path.join(__dirname, 'peer_evaluate.py'), predictions], 1);
+  report('evaluate', predictions, evaluateOurs, evaluatePeer, 'speed ≥ 50× (peer: accuracy interval only)');
+
   if (large) {
     const wide10 = path.join(dataDir, 'wide-10m.csv');
     await generateWide(wide10, 10_000_000);
@@ -131,7 +147,8 @@ async function main(): Promise<void> {
   for (const line of lines) process.stdout.write(`${row(line, widths)}\n`);
   process.stdout.write(
     `\nmedian of ${RUNS} runs; speed-up = peer time / mlguide time; memory = mlguide peak / peer peak.\n` +
-      'Peer: pandas read_csv + describe(include="all") + nunique + isna().sum() (scripts/bench/peer_profile.py).\n',
+      'Peers: profile — pandas read_csv + describe(include="all") + nunique + isna().sum() (scripts/bench/peer_profile.py);\n' +
+      '       evaluate — pandas + scikit-learn metrics + scipy.stats.bootstrap BCa of accuracy only, one run (scripts/bench/peer_evaluate.py).\n',
   );
 }
 

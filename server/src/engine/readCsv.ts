@@ -49,7 +49,7 @@ export class CsvEncodingError extends CsvInputError {
 /** Thrown when the caller cancelled the read. */
 export class CsvReadCancelled extends Error {
   constructor(readonly file: string) {
-    super(`${file}: profiling was cancelled`);
+    super(`${file}: reading was cancelled`);
     this.name = 'CsvReadCancelled';
   }
 }
