@@ -4,21 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli';
-import { repoRoot, scratchDir, type ScratchDir } from './support';
-
-interface CliRun {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(args: readonly string[], cwd: string): Promise<CliRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (text) => out.push(text), err: (text) => err.push(text), cwd });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { cli, type CliRun, repoRoot, scratchDir, type ScratchDir } from './support';
 
 interface LintJson {
   version: number;

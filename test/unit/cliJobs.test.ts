@@ -6,21 +6,7 @@ import { PairedComparison } from '../../core/src/compare/paired';
 import { twoProportionZTest } from '../../core/src/compare/proportions';
 import { evaluateClassification } from '../../core/src/metrics';
 import { createRng } from '../../core/src/random/rng';
-import { runCli } from '../../server/src/cli';
-import { repoRoot, scratchDir, type ScratchDir } from './support';
-
-interface CliRun {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(args: readonly string[], cwd: string): Promise<CliRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { cli, repoRoot, scratchDir, type ScratchDir } from './support';
 
 const CORPUS = path.resolve(repoRoot, '..', 'shared', 'corpus', 'csv');
 

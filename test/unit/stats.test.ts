@@ -2,8 +2,6 @@
 // multiple testing, against SciPy (scripts/reference/stats_reference.py →
 // test/fixtures/reference/stats.json) and against properties that hold whatever the reference.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { createRng } from '../../core/src/random/rng';
 import { binomialCdf, binomialPmf, binomialSf, binomialTest, type Alternative } from '../../core/src/stats/binomial';
@@ -16,53 +14,7 @@ import { sampleBeta, sampleGamma, sampleStandardNormal } from '../../core/src/st
 import { logBeta, logGamma, regularizedBeta, regularizedGamma } from '../../core/src/stats/special';
 import { studentTCdf, studentTQuantile, studentTSf } from '../../core/src/stats/studentT';
 
-// ---- fixture and helpers (each stats/compare/drift test file carries its own copy) ----
-
-/** A sample given inline or by the MINSTD spec the reference script documents. */
-type SampleSpec =
-  { values: number[] } | { seed: number; n: number; terms: number; shift: number; tieDivisor: number | null };
-
-/** The reference script's generator: exact integer arithmetic, so both sides get the same doubles. */
-function generate(spec: SampleSpec): number[] {
-  if ('values' in spec) return spec.values;
-  const m = 2147483647;
-  let state = spec.seed;
-  const values: number[] = [];
-  for (let i = 0; i < spec.n; i++) {
-    let total = 0;
-    for (let t = 0; t < spec.terms; t++) {
-      state = (state * 48271) % m;
-      total += state;
-    }
-    values.push(
-      spec.tieDivisor === null
-        ? (total - Math.floor((spec.terms * m) / 2)) / m + spec.shift
-        : Math.floor(total / spec.tieDivisor) + spec.shift,
-    );
-  }
-  return values;
-}
-
-/** The fixture, with the strings "NaN", "Infinity" and "-Infinity" turned back into numbers. */
-function readReference(): unknown {
-  const text = readFileSync(path.resolve(__dirname, '../fixtures/reference/stats.json'), 'utf8');
-  return JSON.parse(text, (_key, value: unknown) =>
-    value === 'NaN' ? Number.NaN : value === 'Infinity' ? Infinity : value === '-Infinity' ? -Infinity : value,
-  );
-}
-
-/** |actual − expected| ≤ relative·|expected|; non-finite values must match exactly. */
-function assertRelative(actual: number, expected: number, relative: number, what: string): void {
-  if (!Number.isFinite(expected) || expected === 0) {
-    if (Object.is(actual, expected) || (expected === 0 && actual === 0)) return;
-    assert.fail(`${what}: expected ${expected}, got ${actual}`);
-  }
-  const error = Math.abs(actual - expected) / Math.abs(expected);
-  assert.ok(
-    error <= relative,
-    `${what}: expected ${expected}, got ${actual} (relative error ${error.toExponential(2)})`,
-  );
-}
+import { assertRelative, generate, readReference, type SampleSpec } from './statsReference';
 
 interface Reference {
   generatedBy: string;

@@ -1,4 +1,5 @@
 // Helpers shared by the unit tests (not a test file itself: the runner picks up `*.test.ts`).
+import { runCli } from '../../server/src/cli';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -67,4 +68,19 @@ export function assertClose(actual: number | undefined, expected: number, relati
   if (Math.abs(actual - expected) > tolerance) {
     throw new Error(`${what}: expected ${expected}, got ${actual} (difference ${Math.abs(actual - expected)})`);
   }
+}
+
+/** What a CLI run printed and returned. */
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs the CLI in-process in `cwd`, capturing its output. */
+export async function cli(args: readonly string[], cwd: string): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (text) => out.push(text), err: (text) => err.push(text), cwd });
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }
