@@ -148,7 +148,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nmedian of ${RUNS} runs; speed-up = peer time / mlguide time; memory = mlguide peak / peer peak.\n` +
       'Peers: profile — pandas read_csv + describe(include="all") + nunique + isna().sum() (scripts/bench/peer_profile.py);\n' +
-      '       evaluate — pandas + scikit-learn metrics + scipy.stats.bootstrap BCa of accuracy only, one run (scripts/bench/peer_evaluate.py).\n',
+      '       evaluate — pandas + scikit-learn metrics + scipy.stats.bootstrap percentile interval of accuracy only, one run (scripts/bench/peer_evaluate.py).\n',
   );
 }
 
