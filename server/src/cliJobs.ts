@@ -38,10 +38,10 @@ function bootstrapOptions(args: ParsedArgs): BootstrapOptions | false {
   const seed = args.number('seed', { min: 0, max: 2 ** 32 - 1, integer: true });
   const method = args.choice<IntervalMethod>('interval', ['bca', 'percentile']);
   return {
-    ...(resamples !== undefined ? { resamples } : {}),
-    ...(confidence !== undefined ? { confidence } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-    ...(method !== undefined ? { method } : {}),
+    resamples,
+    confidence,
+    seed,
+    method,
   };
 }
 
@@ -137,14 +137,14 @@ async function evaluateCommand(argv: readonly string[], io: JobIo, read: CsvRead
     {
       truth: args.required('true', 'the column of true labels or values'),
       predicted: args.required('pred', 'the column of predictions'),
-      ...(score !== undefined ? { score } : {}),
-      ...(positive !== undefined ? { positive } : {}),
-      ...(task !== undefined ? { task } : {}),
-      ...(beta !== undefined ? { beta } : {}),
+      score,
+      positive,
+      task,
+      beta,
       bootstrap: bootstrapOptions(args),
     },
     read,
-    delimiter !== undefined ? { delimiter } : {},
+    { delimiter },
   );
   const verdict = args.has('fail-if-not-better-than-baseline') ? baselineVerdict(report) : undefined;
   if (args.has('json')) {
@@ -209,19 +209,19 @@ async function baselineCommand(argv: readonly string[], io: JobIo, read: CsvRead
     file,
     {
       target: args.required('target', 'the column to predict'),
-      ...(test !== undefined ? { test: path.resolve(io.cwd, test) } : {}),
-      ...(folds !== undefined ? { folds } : {}),
-      ...(testFraction !== undefined ? { testFraction } : {}),
-      ...(strategies !== undefined ? { strategies } : {}),
-      ...(task !== undefined ? { task } : {}),
-      ...(positive !== undefined ? { positive } : {}),
-      ...(beta !== undefined ? { beta } : {}),
-      ...(seed !== undefined ? { seed } : {}),
+      test: test === undefined ? undefined : path.resolve(io.cwd, test),
+      folds,
+      testFraction,
+      strategies,
+      task,
+      positive,
+      beta,
+      seed,
       stratify: !args.has('no-stratify'),
       bootstrap: bootstrapOptions(args),
     },
     read,
-    delimiter !== undefined ? { delimiter } : {},
+    { delimiter },
   );
   if (args.has('json')) {
     io.out(JSON.stringify({ ...report, file: shown(file, io) }, null, 2));
@@ -261,11 +261,11 @@ async function compareCommand(argv: readonly string[], io: JobIo, read: CsvReade
       truth: args.required('true', 'the column of true labels'),
       a: args.required('a', "the column of model A's predictions"),
       b: args.required('b', "the column of model B's predictions"),
-      ...(beta !== undefined ? { beta } : {}),
+      beta,
       bootstrap: bootstrapOptions(args),
     },
     read,
-    delimiter !== undefined ? { delimiter } : {},
+    { delimiter },
   );
   if (args.has('json')) {
     io.out(JSON.stringify({ ...report, file: shown(file, io) }, null, 2));
@@ -309,15 +309,15 @@ async function abCommand(argv: readonly string[], io: JobIo, read: CsvReader): P
     {
       variant: args.required('variant', 'the column naming each row’s variant'),
       outcome: args.required('outcome', 'the column of outcomes (0/1 or numbers)'),
-      ...(control !== undefined ? { control } : {}),
-      ...(mde !== undefined ? { minimumDetectableEffect: mde } : {}),
-      ...(power !== undefined ? { power } : {}),
-      ...(alpha !== undefined ? { alpha } : {}),
-      ...(confidence !== undefined ? { confidence } : {}),
-      ...(seed !== undefined ? { seed } : {}),
+      control,
+      minimumDetectableEffect: mde,
+      power,
+      alpha,
+      confidence,
+      seed,
     },
     read,
-    delimiter !== undefined ? { delimiter } : {},
+    { delimiter },
   );
   if (args.has('json')) {
     io.out(JSON.stringify({ ...report, file: shown(file, io) }, null, 2));
@@ -376,13 +376,7 @@ async function driftCommand(argv: readonly string[], io: JobIo, read: CsvReader)
   ];
   const columns = args.list('columns');
   const delimiter = args.string('delimiter');
-  const report = await driftFiles(
-    reference,
-    current,
-    columns ? { columns } : {},
-    read,
-    delimiter !== undefined ? { delimiter } : {},
-  );
+  const report = await driftFiles(reference, current, columns ? { columns } : {}, read, { delimiter });
   const drifted = report.verdict.status === 'drift';
   if (args.has('json')) {
     io.out(
