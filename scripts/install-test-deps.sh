@@ -15,7 +15,7 @@ if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]]; then
     echo "install-test-deps: apt-get install ${missing[*]}"
     apt-get update -q
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
   else
     echo "install-test-deps: missing Debian packages: ${missing[*]}" >&2
     echo "  install them with: sudo apt-get install ${missing[*]}" >&2
