@@ -20,7 +20,7 @@ export interface JobIo {
   cwd: string;
 }
 
-export const JOB_USAGE = `  mlguide evaluate <preds.csv> --true <col> --pred <col> [--score <col>] [--positive <label>]
+export const JOB_USAGE = `  mlguide evaluate <preds.csv> --true <col> --pred <col> [--score <col> | --class-scores a=col,b=col] [--positive <label>]
         [--task auto|classification|regression] [--beta <b>] [--bootstrap <B>] [--confidence <c>]
         [--seed <n>] [--interval bca|percentile] [--fail-if-not-better-than-baseline] [--json]
   mlguide baseline <data.csv> --target <col> [--test <test.csv> | --folds <k> | --test-fraction <f>]
@@ -123,11 +123,18 @@ export function baselineVerdict(report: EvaluateFileReport): {
 async function evaluateCommand(argv: readonly string[], io: JobIo, read: CsvReader): Promise<number> {
   const args = parseArgs(
     argv,
-    ['true', 'pred', 'score', 'positive', 'task', 'beta', 'delimiter', ...BOOTSTRAP_OPTIONS],
+    ['true', 'pred', 'score', 'class-scores', 'positive', 'task', 'beta', 'delimiter', ...BOOTSTRAP_OPTIONS],
     ['json', 'fail-if-not-better-than-baseline'],
   );
   const [file] = files(args, 1, 'evaluate needs exactly one predictions file', io) as [string];
   const score = args.string('score');
+  // `label=column` pairs, one per class.
+  const classScores = args.list('class-scores')?.map((pair) => {
+    const at = pair.indexOf('=');
+    if (at <= 0 || at === pair.length - 1)
+      throw new UsageError(`--class-scores takes label=column pairs, not "${pair}"`);
+    return { label: pair.slice(0, at), column: pair.slice(at + 1) };
+  });
   const positive = args.string('positive');
   const task = args.choice('task', ['auto', 'classification', 'regression'] as const);
   const beta = args.number('beta', { min: 0 });
@@ -138,6 +145,7 @@ async function evaluateCommand(argv: readonly string[], io: JobIo, read: CsvRead
       truth: args.required('true', 'the column of true labels or values'),
       predicted: args.required('pred', 'the column of predictions'),
       score,
+      classScores,
       positive,
       task,
       beta,
@@ -163,6 +171,11 @@ async function evaluateCommand(argv: readonly string[], io: JobIo, read: CsvRead
           report.confusion_matrix.map((row, i) => [report.labels[i] ?? '', ...row.map(String)]),
         )}`,
       );
+      if (report.classScores) {
+        io.out(
+          `\nscores per class (one-vs-rest)\n${table(['metric', 'value', 'interval'], metricRows(report.classScores.metrics))}`,
+        );
+      }
       if (report.scores)
         io.out(
           `\nscores (positive: ${report.scores.positive})\n${table(['metric', 'value', 'interval'], metricRows(report.scores.metrics))}`,

@@ -442,7 +442,7 @@ const JOBS: { [M in JobMethod]: JobEntry } = {
       const options = pick(
         params,
         ['truth', 'predicted'],
-        ['score', 'task', 'thresholds', ...BOOTSTRAPPED],
+        ['score', 'classScores', 'task', 'thresholds', ...BOOTSTRAPPED],
       ) as EvaluateFileOptions;
       return (files, read, control) => evaluateFile(files.uri ?? '', options, read, control);
     },

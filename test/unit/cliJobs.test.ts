@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PairedComparison } from '../../core/src/compare/paired';
 import { twoProportionZTest } from '../../core/src/compare/proportions';
-import { evaluateClassification } from '../../core/src/metrics';
+import { evaluateClassification, evaluateMulticlassScores } from '../../core/src/metrics';
 import { createRng } from '../../core/src/random/rng';
-import { cli, repoRoot, scratchDir, type ScratchDir } from './support';
+import { assertClose, cli, repoRoot, scratchDir, type ScratchDir } from './support';
 
 const CORPUS = path.resolve(repoRoot, '..', 'shared', 'corpus', 'csv');
 
@@ -271,5 +271,58 @@ describe('mlguide drift', () => {
         ['payment', 'categorical', 0],
       ],
     );
+  });
+});
+
+describe('mlguide evaluate with a score column per class', () => {
+  it('adds one-vs-rest ROC AUC and log loss, with intervals, equal to the metrics module’s', async () => {
+    const rng = createRng(8);
+    const classes = ['bird', 'cat', 'dog'];
+    const rows = ['y,y_hat,p_bird,p_cat,p_dog'];
+    const truth: string[] = [];
+    const columns: number[][] = [[], [], []];
+    for (let i = 0; i < 300; i++) {
+      const y = rng.nextInt(3);
+      const raw = classes.map((_, c) => rng.next() + (c === y ? 1 : 0));
+      const sum = raw.reduce((s, x) => s + x, 0);
+      const p = raw.map((x) => x / sum);
+      const predicted = p.indexOf(Math.max(...p));
+      truth.push(classes[y] as string);
+      p.forEach((x, c) => columns[c]?.push(x));
+      rows.push([classes[y], classes[predicted], ...p.map((x) => x.toString())].join(','));
+    }
+    scratch.write('three.csv', rows.join('\n'));
+    const run = await cli(
+      [
+        'evaluate',
+        'three.csv',
+        '--true',
+        'y',
+        '--pred',
+        'y_hat',
+        '--class-scores',
+        'bird=p_bird,cat=p_cat,dog=p_dog',
+        '--bootstrap',
+        '200',
+        '--json',
+      ],
+      scratch.dir,
+    );
+    assert.equal(run.code, 0, run.err);
+    const report = JSON.parse(run.out) as {
+      classScores: { metrics: Record<string, { value: number; ci: [number, number] }> };
+    };
+    const expected = evaluateMulticlassScores(truth, classes, columns).metrics;
+    const auc = report.classScores.metrics.roc_auc_ovr;
+    assert.ok(auc);
+    assertClose(auc.value, expected.roc_auc_ovr.value, 1e-12, 'roc_auc_ovr');
+    assertClose(report.classScores.metrics.log_loss?.value, expected.log_loss.value, 1e-12, 'log_loss');
+    assert.ok(auc.ci[0] <= auc.value && auc.value <= auc.ci[1], auc.ci.join('…'));
+    const bad = await cli(
+      ['evaluate', 'three.csv', '--true', 'y', '--pred', 'y_hat', '--class-scores', 'bird'],
+      scratch.dir,
+    );
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /label=column pairs/);
   });
 });

@@ -6,6 +6,7 @@
 import {
   BOOTSTRAP_DEFAULTS,
   bootstrapCountsVector,
+  bootstrapRows,
   type BootstrapOptions,
   type BootstrapResult,
   type IntervalMethod,
@@ -13,6 +14,11 @@ import {
 import { resolveBootstrapOptions } from '../bootstrap/options';
 import {
   BinaryScoreAccumulator,
+  MulticlassScoreAccumulator,
+  multiclassLogLoss,
+  multiclassScoreMetrics,
+  rocAucOvr,
+  type MetricValue,
   ConfusionAccumulator,
   binaryScoreMetrics,
   classificationMetrics,
@@ -32,7 +38,18 @@ export interface ClassificationEvaluationOptions extends ClassificationOptions {
   bootstrap?: BootstrapOptions | false;
   /** Thresholds for the score sweep. */
   thresholds?: readonly number[];
+  /**
+   * The class of each score column fed with {@link ClassificationEvaluator.add}'s `classScores`
+   * (one probability per class): adds one-vs-rest ROC AUC and multiclass log loss.
+   */
+  scoreLabels?: readonly string[];
 }
+
+/**
+ * Above this many rows the multiclass score metrics get no interval: they are resampled row by
+ * row (their values depend on every score, not on a small table of counts).
+ */
+export const MULTICLASS_SCORE_BOOTSTRAP_MAX_ROWS = 20_000;
 
 /** The report of a classifier's evaluation (version 1 of the `evaluate --json` shape). */
 export interface ClassificationReport {
@@ -57,6 +74,14 @@ export interface ClassificationReport {
     precision_recall_curve: BinaryScoreMetrics['precision_recall_curve'];
     threshold_sweep?: BinaryScoreMetrics['threshold_sweep'];
   };
+  /** With a score column per class: one-vs-rest ROC AUC (macro, and per class) and log loss. */
+  classScores?: {
+    labels: string[];
+    metrics: {
+      roc_auc_ovr: ReportedMetric & { perClass: { label: string; roc_auc: MetricValue }[] };
+      log_loss: ReportedMetric;
+    };
+  };
   bootstrap?: BootstrapReport;
 }
 
@@ -67,6 +92,7 @@ export interface ClassificationReport {
 export class ClassificationEvaluator {
   private readonly confusion: ConfusionAccumulator;
   private scores: BinaryScoreAccumulator | undefined;
+  private classScores: MulticlassScoreAccumulator | undefined;
 
   constructor(private readonly options: ClassificationEvaluationOptions = {}) {
     this.confusion = new ConfusionAccumulator();
@@ -77,12 +103,22 @@ export class ClassificationEvaluator {
     return this.confusion.count;
   }
 
-  /** Adds one row; `score` only if every row has one. */
-  add(trueLabel: string, predictedLabel: string, score?: number): void {
+  /**
+   * Adds one row; `score` (the positive class's) only if every row has one, `classScores` (one
+   * per class of the `scoreLabels` option) likewise.
+   */
+  add(trueLabel: string, predictedLabel: string, score?: number, classScores?: readonly number[]): void {
     this.confusion.add(trueLabel, predictedLabel);
     if (score !== undefined) {
       this.scores ??= new BinaryScoreAccumulator(this.options.positive);
       this.scores.add(trueLabel, score);
+    }
+    if (classScores !== undefined) {
+      this.classScores ??= new MulticlassScoreAccumulator(this.options.scoreLabels ?? []);
+      this.classScores.addBatch(
+        [trueLabel],
+        classScores.map((s) => [s]),
+      );
     }
   }
 
@@ -138,6 +174,7 @@ export class ClassificationEvaluator {
       perClass,
     };
     if (this.scores) report.scores = this.scoreReport(bootstrapOptions, asked);
+    if (this.classScores) report.classScores = this.classScoreReport(bootstrapOptions, asked);
     if (bootstrapOptions) {
       report.bootstrap = {
         resamples: bootstrapOptions.resamples,
@@ -148,6 +185,44 @@ export class ClassificationEvaluator {
       };
     }
     return report;
+  }
+
+  private classScoreReport(
+    bootstrapOptions: Required<BootstrapOptions> | undefined,
+    asked: IntervalMethod,
+  ): ClassificationReport['classScores'] {
+    const scores = (this.classScores as MulticlassScoreAccumulator).finish();
+    const base = multiclassScoreMetrics(scores);
+    const n = base.rows;
+    let results: (BootstrapResult | undefined)[] = [];
+    let note: string | undefined;
+    if (bootstrapOptions && n > 0) {
+      if (n <= MULTICLASS_SCORE_BOOTSTRAP_MAX_ROWS) {
+        const rows = Array.from({ length: n }, (_, i) => i);
+        const subset = (sample: number[]): typeof scores => ({
+          labels: scores.labels,
+          trueClass: Uint32Array.from(sample, (i) => scores.trueClass[i] as number),
+          columns: scores.columns.map((column) => Float64Array.from(sample, (i) => column[i] as number)),
+          rowsSumToOne: scores.rowsSumToOne,
+        });
+        results = [
+          bootstrapRows(rows, (sample) => rocAucOvr(subset(sample)).value, bootstrapOptions),
+          bootstrapRows(rows, (sample) => multiclassLogLoss(subset(sample)).value, bootstrapOptions),
+        ];
+      } else {
+        note = `no interval: multiclass score metrics are resampled row by row, done up to ${MULTICLASS_SCORE_BOOTSTRAP_MAX_ROWS.toLocaleString('en-US')} rows`;
+      }
+    }
+    return {
+      labels: base.labels,
+      metrics: {
+        roc_auc_ovr: {
+          ...withInterval(base.metrics.roc_auc_ovr, results[0], asked, note),
+          perClass: base.metrics.roc_auc_ovr.perClass,
+        },
+        log_loss: withInterval(base.metrics.log_loss, results[1], asked, note),
+      },
+    };
   }
 
   private scoreReport(

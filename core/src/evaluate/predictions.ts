@@ -67,11 +67,34 @@ export class PredictionsEvaluator {
     if (this.skipped.length < MAX_SKIPPED_SHOWN) this.skipped.push({ line, reason });
   }
 
-  /** Adds one row's cells (`score` only when a score column was given), found on `line`. */
-  add(truth: string, predicted: string, score: string | undefined, line: number): void {
-    if (isMissing(truth) || isMissing(predicted) || (score !== undefined && isMissing(score))) {
+  /**
+   * Adds one row's cells (`score` only when a score column was given; `classScores` when a score
+   * column per class was, in the order of the `scoreLabels` option), found on `line`.
+   */
+  add(
+    truth: string,
+    predicted: string,
+    score: string | undefined,
+    line: number,
+    classScores?: readonly string[],
+  ): void {
+    if (
+      isMissing(truth) ||
+      isMissing(predicted) ||
+      (score !== undefined && isMissing(score)) ||
+      classScores?.some((cell) => isMissing(cell))
+    ) {
       this.skip(line, 'a missing truth, prediction or score');
       return;
+    }
+    let classScoreValues: number[] | undefined;
+    if (classScores !== undefined) {
+      classScoreValues = classScores.map(Number);
+      const bad = classScores.find((cell, i) => cell.trim() === '' || !Number.isFinite(classScoreValues?.[i]));
+      if (bad !== undefined) {
+        this.skip(line, `the class score "${bad}" is not a number`);
+        return;
+      }
     }
     let scoreValue: number | undefined;
     if (score !== undefined) {
@@ -96,7 +119,7 @@ export class PredictionsEvaluator {
     }
     if (this.classification) {
       try {
-        this.classification.add(truth, predicted, scoreValue);
+        this.classification.add(truth, predicted, scoreValue, classScoreValues);
         if (this.truthValues.size <= AUTO_REGRESSION_MIN_DISTINCT) this.truthValues.add(truth);
       } catch (error) {
         if (!(error instanceof MetricInputError) || this.task === 'classification') throw error;

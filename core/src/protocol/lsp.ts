@@ -117,6 +117,8 @@ export interface EvaluateParams extends JobRequestParams, PredictionsEvaluationO
   predicted: string;
   /** Column of the positive class's score (binary classification). */
   score?: string;
+  /** A score column per class (probabilities summing to one): one-vs-rest ROC AUC and log loss. */
+  classScores?: { label: string; column: string }[];
 }
 
 /** Parameters of {@link BaselineMethod} (the CLI's `baseline` options). */

@@ -14,6 +14,8 @@ export interface EvaluateFileOptions extends PredictionsEvaluationOptions {
   predicted: string;
   /** Column of the positive class's score (binary classification). */
   score?: string;
+  /** A score column per class (probabilities summing to one): one-vs-rest AUC and log loss. */
+  classScores?: { label: string; column: string }[];
 }
 
 /** The report, with the file and what the reader had to say about it. */
@@ -26,10 +28,14 @@ export async function evaluateFile(
   read: CsvReader,
   control: ReadControl = {},
 ): Promise<EvaluateFileReport> {
-  const evaluator = new PredictionsEvaluator(options);
+  const evaluator = new PredictionsEvaluator({
+    ...options,
+    ...(options.classScores ? { scoreLabels: options.classScores.map((c) => c.label) } : {}),
+  });
   let truth = -1;
   let predicted = -1;
   let score = -1;
+  let classScoreColumns: number[] | undefined;
   const csv = await read(
     file,
     {
@@ -37,6 +43,7 @@ export async function evaluateFile(
         truth = columnIndex(cells, options.truth, file, 'truth');
         predicted = columnIndex(cells, options.predicted, file, 'prediction');
         if (options.score !== undefined) score = columnIndex(cells, options.score, file, 'score');
+        classScoreColumns = options.classScores?.map((c) => columnIndex(cells, c.column, file, `score (${c.label})`));
       },
       row: (cells, line) => {
         evaluator.add(
@@ -44,6 +51,7 @@ export async function evaluateFile(
           cells[predicted] ?? '',
           score === -1 ? undefined : (cells[score] ?? ''),
           line,
+          classScoreColumns?.map((i) => cells[i] ?? ''),
         );
       },
     },
