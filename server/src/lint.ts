@@ -6,6 +6,7 @@ import { parseDocument, isMap, isScalar } from 'yaml';
 import { parseDatasetCard } from './parse/datasetCard';
 import type { TextRange } from './parse/text';
 import { cardRules } from './rules/registry';
+import { isSuppressed, parseSuppressions } from './suppress';
 import type { InsertSectionFix, Severity } from './rules/types';
 
 /** Default globs of dataset-card files (setting `mlguide.cards.globs`). */
@@ -60,16 +61,20 @@ function hasDatasetFrontMatter(text: string): boolean {
 /** Runs every dataset-card rule over a card's text. */
 export function lintDatasetCard(text: string, kind: 'markdown' | 'yaml'): LintFinding[] {
   const card = parseDatasetCard(text, kind);
+  const suppressions = parseSuppressions(card.lines, kind);
   return cardRules.flatMap((rule) =>
-    rule.check(card).map((finding) => ({
-      ruleId: rule.id,
-      alias: rule.alias,
-      severity: rule.defaultSeverity,
-      message: finding.message,
-      range: finding.range,
-      docsUrl: ruleDocsUrl(rule.id),
-      ...(finding.fix ? { fix: finding.fix } : {}),
-    })),
+    rule
+      .check(card)
+      .filter((finding) => !isSuppressed(suppressions, rule.id, finding.range.start.line))
+      .map((finding) => ({
+        ruleId: rule.id,
+        alias: rule.alias,
+        severity: rule.defaultSeverity,
+        message: finding.message,
+        range: finding.range,
+        docsUrl: ruleDocsUrl(rule.id),
+        ...(finding.fix ? { fix: finding.fix } : {}),
+      })),
   );
 }
 

@@ -44,6 +44,7 @@ import {
 } from './engine/readCsv';
 import { countLinkedData, insertSectionEdit } from './fixes';
 import { DEFAULT_CARD_GLOBS, datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
+import { fileDirectiveLine, suppressionComment } from './suppress';
 import { toDiagnostic } from './toDiagnostic';
 
 /**
@@ -75,7 +76,7 @@ const LINT_DELAY_MS = 150;
 /** Wires mlguide's language features to a connection (stdio, IPC, or in-memory streams). */
 export function startLintServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const findings = new Map<string, { version: number; findings: LintFinding[] }>();
+  const findings = new Map<string, { version: number; findings: LintFinding[]; kind?: 'markdown' | 'yaml' }>();
   const pending = new Map<string, NodeJS.Timeout>();
   let cardGlobs: readonly string[] = DEFAULT_CARD_GLOBS;
   let progressThreshold = DEFAULT_PROGRESS_THRESHOLD;
@@ -88,7 +89,7 @@ export function startLintServer(connection: Connection): void {
     const kind = file ? datasetCardKind(file, text, cardGlobs) : undefined;
     const current = kind ? lintDatasetCard(text, kind) : [];
     const previous = findings.get(document.uri);
-    findings.set(document.uri, { version: document.version, findings: current });
+    findings.set(document.uri, { version: document.version, findings: current, ...(kind ? { kind } : {}) });
     if (current.length === 0 && (!previous || previous.findings.length === 0) && !kind) return;
     void connection.sendDiagnostics({
       uri: document.uri,
@@ -187,23 +188,50 @@ export function startLintServer(connection: Connection): void {
     const current = findings.get(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     if (!current || !document || current.version !== document.version) return [];
-    const actions: CodeAction[] = [];
+    const fixes: CodeAction[] = [];
+    const disables: CodeAction[] = [];
+    const lines = document.getText().split(/\r?\n/);
+    const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
+    const kind = current.kind ?? 'markdown';
     for (const diagnostic of params.context.diagnostics) {
       const index = current.findings.findIndex((f) => matches(f, diagnostic));
       const finding = current.findings[index];
-      if (!finding?.fix) continue;
-      const data: FixData = { uri: document.uri, version: document.version, ruleId: finding.ruleId, index };
-      const action: CodeAction = {
-        title: finding.fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: true,
-        data,
-      };
-      // Counting the linked data reads files, so it waits for resolve when the client supports it.
-      actions.push(resolveSupported ? action : await resolveFix(action, data, token));
+      if (!finding) continue;
+      if (finding.fix) {
+        const data: FixData = { uri: document.uri, version: document.version, ruleId: finding.ruleId, index };
+        const action: CodeAction = {
+          title: finding.fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: true,
+          data,
+        };
+        // Counting the linked data reads files, so it waits for resolve when the client supports it.
+        fixes.push(resolveSupported ? action : await resolveFix(action, data, token));
+      }
+      // Switching the rule off, for this line or the whole file, with a comment the card keeps.
+      const name = `${finding.ruleId} (${finding.alias})`;
+      for (const [scope, title, line] of [
+        ['next-line', `Disable ${name} for this line`, finding.range.start.line],
+        ['file', `Disable ${name} for this file`, fileDirectiveLine(lines, kind)],
+      ] as const) {
+        const at = { line, character: 0 };
+        disables.push({
+          title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: {
+            changes: {
+              [document.uri]: [
+                { range: { start: at, end: at }, newText: `${suppressionComment(kind, scope, finding.ruleId)}${eol}` },
+              ],
+            },
+          },
+        });
+      }
     }
-    return actions;
+    // The fixes first: an editor offers the first (preferred) one at once.
+    return [...fixes, ...disables];
   });
 
   connection.onCodeActionResolve(async (action, token) => {

@@ -18,10 +18,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fullClientCapabilities, initializeSession, startBundledServer, type LspSession } from '../support/lspClient';
 import { copyExamples, readPlainCsv, type ScratchWorkspace } from '../support/lspWorkspace';
 
+/** The one fix among the actions; the others switch the rule off (for the line, for the file). */
 function onlyCodeAction(result: (Command | CodeAction)[] | null): CodeAction {
   assert.ok(result, 'codeAction returned a list');
-  assert.equal(result.length, 1, JSON.stringify(result));
-  const [action] = result;
+  const fixes = result.filter((a) => !a.title.startsWith('Disable '));
+  assert.equal(fixes.length, 1, JSON.stringify(result));
+  assert.equal(result[0], fixes[0], 'the fix comes first');
+  assert.deepEqual(
+    result.slice(1).map((a) => a.title.replace(/ \(.*\)/, '')),
+    ['Disable MLG009 for this line', 'Disable MLG009 for this file'],
+  );
+  const [action] = fixes;
   assert.ok(action && 'kind' in action, `a CodeAction, not a bare Command: ${JSON.stringify(action)}`);
   return action;
 }
@@ -169,6 +176,44 @@ describe('MLG009 quick fix for a client without codeAction/resolve', { timeout: 
     await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri: document.uri, version: 2 },
       contentChanges: [{ text: TextDocument.applyEdits(document, edits) }],
+    });
+    assert.deepEqual((await session.nextDiagnostics(document.uri, { from, version: 2 })).diagnostics, []);
+  });
+});
+
+describe('disabling a rule from the editor', { timeout: 60_000 }, () => {
+  let session: LspSession;
+  let workspace: ScratchWorkspace;
+
+  before(async () => {
+    workspace = await copyExamples();
+    session = startBundledServer();
+    await initializeSession(session);
+  });
+
+  after(async () => {
+    await session.stop();
+    await workspace.remove();
+  });
+
+  it('inserts a suppression comment before the flagged line, and the diagnostic goes', async () => {
+    const { document, diagnostic } = await openExampleCard(session, workspace);
+    const actions = await session.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: document.uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] },
+    });
+    const disable = actions?.find((a) => a.title.startsWith('Disable MLG009') && a.title.endsWith('for this line'));
+    assert.ok(disable && 'edit' in disable, JSON.stringify(actions));
+    const edits = editsFor(disable.edit, document.uri);
+    assert.deepEqual(
+      edits.map((e) => e.newText),
+      ['<!-- mlguide-disable-next-line MLG009 -->\n'],
+    );
+    const from = session.diagnostics.mark();
+    await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: document.uri, version: 2 },
+      contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })),
     });
     assert.deepEqual((await session.nextDiagnostics(document.uri, { from, version: 2 })).diagnostics, []);
   });
