@@ -24,6 +24,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     initializationOptions: {
       cardGlobs: config.get<string[]>('cards.globs'),
       progressThresholdBytes: config.get<number>('profile.progressThresholdBytes'),
+      rules: config.get<Record<string, string>>('rules'),
     },
   };
   const client = new LanguageClient('mlguide', 'mlguide', serverOptions, clientOptions);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { UnknownColumnError, type CompleteCsvProfile } from '../../core/src/profile/profile';
 import { CsvInputError, profileCsvFile } from './engine/readCsv';
+import { configFor } from './config';
 import { datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
 import { startLintServer } from './lintServer';
 import { parseArgs, UsageError } from './cliArgs';
@@ -125,6 +126,7 @@ async function lintCommand(args: readonly string[], io: CliIo): Promise<number> 
   // An unreadable file is reported and skipped; the others are still linted, and the exit code
   // says an input was bad.
   let inputErrors = 0;
+  const reportedConfigs = new Set<string>();
   for (const file of files) {
     const shown = path.relative(io.cwd, file) || file;
     const bytes = await fs.readFile(file).catch((error: unknown) => {
@@ -139,7 +141,16 @@ async function lintCommand(args: readonly string[], io: CliIo): Promise<number> 
     const text = bytes.toString('utf8');
     // A file named on the command line is linted as a card even when its name is not a card's.
     const kind = datasetCardKind(file, text) ?? (/\.ya?ml$/i.test(file) ? 'yaml' : 'markdown');
-    results.push({ file, findings: lintDatasetCard(text, kind) });
+    const config = configFor(file);
+    if (config.file && !reportedConfigs.has(config.file)) {
+      reportedConfigs.add(config.file);
+      for (const problem of config.problems) {
+        io.err(
+          `${path.relative(io.cwd, config.file) || config.file}:${problem.line}: warning config: ${problem.message}`,
+        );
+      }
+    }
+    results.push({ file, findings: lintDatasetCard(text, kind, config.rules) });
   }
 
   const total = results.reduce((n, r) => n + r.findings.length, 0);

@@ -7,6 +7,7 @@ import { parseDatasetCard } from './parse/datasetCard';
 import type { TextRange } from './parse/text';
 import { cardRules } from './rules/registry';
 import { isSuppressed, parseSuppressions } from './suppress';
+import type { RuleSeverity } from './config';
 import type { InsertSectionFix, Severity } from './rules/types';
 
 /** Default globs of dataset-card files (setting `mlguide.cards.globs`). */
@@ -58,24 +59,38 @@ function hasDatasetFrontMatter(text: string): boolean {
   );
 }
 
-/** Runs every dataset-card rule over a card's text. */
-export function lintDatasetCard(text: string, kind: 'markdown' | 'yaml'): LintFinding[] {
+/** Runs every dataset-card rule over a card's text, at the configured severities (`off` rules skipped). */
+export function lintDatasetCard(
+  text: string,
+  kind: 'markdown' | 'yaml',
+  severities: Readonly<Record<string, RuleSeverity>> = {},
+): LintFinding[] {
   const card = parseDatasetCard(text, kind);
   const suppressions = parseSuppressions(card.lines, kind);
-  return cardRules.flatMap((rule) =>
+  const active = cardRules.filter((rule) => severities[rule.id] !== 'off');
+  return active.flatMap((rule) =>
     rule
       .check(card)
       .filter((finding) => !isSuppressed(suppressions, rule.id, finding.range.start.line))
       .map((finding) => ({
         ruleId: rule.id,
         alias: rule.alias,
-        severity: rule.defaultSeverity,
+        severity: severityOf(severities[rule.id]) ?? rule.defaultSeverity,
         message: finding.message,
         range: finding.range,
         docsUrl: ruleDocsUrl(rule.id),
         ...(finding.fix ? { fix: finding.fix } : {}),
       })),
   );
+}
+
+/** A configured severity as a finding's; `off` rules are not run at all. */
+function severityOf(configured: RuleSeverity | undefined): Severity | undefined {
+  return configured === undefined || configured === 'off'
+    ? undefined
+    : configured === 'info'
+      ? 'information'
+      : configured;
 }
 
 let docsRoot: string | undefined;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   LSPErrorCodes,
   ResponseError,
@@ -45,6 +46,7 @@ import {
 import { countLinkedData, insertSectionEdit } from './fixes';
 import { DEFAULT_CARD_GLOBS, datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
 import { fileDirectiveLine, suppressionComment } from './suppress';
+import { CONFIG_NAMES, configFor, parseConfig, setOpenConfig, type RuleSeverity } from './config';
 import { toDiagnostic } from './toDiagnostic';
 
 /**
@@ -54,12 +56,15 @@ import { toDiagnostic } from './toDiagnostic';
 export interface MlguideInitializationOptions {
   cardGlobs?: string[];
   progressThresholdBytes?: number;
+  /** Severity by rule id or alias: off | info | warning | error (setting `mlguide.rules`). */
+  rules?: Record<string, string>;
 }
 
 /** The `mlguide` section of the settings, as VS Code's configuration sync sends it. */
 interface MlguideSettingsSection {
   cards?: { globs?: unknown };
   profile?: { progressThresholdBytes?: unknown };
+  rules?: unknown;
 }
 
 /** What a quick fix carries between `codeAction` and `codeAction/resolve`. */
@@ -86,8 +91,39 @@ export function startLintServer(connection: Connection): void {
   const lint = (document: TextDocument): void => {
     const file = uriToPath(document.uri);
     const text = document.getText();
+    if (file && CONFIG_NAMES.includes(path.basename(file))) {
+      // The project's .mlguide.yaml itself: its mistakes, where they are.
+      const config = parseConfig(text, file);
+      setOpenConfig(file, config);
+      const { problems } = config;
+      void connection.sendDiagnostics({
+        uri: document.uri,
+        version: document.version,
+        diagnostics: problems.map((problem) => ({
+          range: {
+            start: { line: problem.line - 1, character: 0 },
+            end: { line: problem.line - 1, character: Number.MAX_SAFE_INTEGER },
+          },
+          severity: DiagnosticSeverity.Warning,
+          source: 'mlguide',
+          code: 'config',
+          message: problem.message,
+        })),
+      });
+      // Cards already open may follow other severities now.
+      for (const other of documents.all()) if (other.uri !== document.uri && findings.has(other.uri)) lintCard(other);
+      return;
+    }
+    lintCard(document);
+  };
+
+  const lintCard = (document: TextDocument): void => {
+    const file = uriToPath(document.uri);
+    const text = document.getText();
     const kind = file ? datasetCardKind(file, text, cardGlobs) : undefined;
-    const current = kind ? lintDatasetCard(text, kind) : [];
+    // The project's .mlguide.yaml, then the user's `mlguide.rules` setting on top.
+    const severities = { ...(file ? configFor(file).rules : {}), ...ruleSeverities };
+    const current = kind ? lintDatasetCard(text, kind, severities) : [];
     const previous = findings.get(document.uri);
     findings.set(document.uri, { version: document.version, findings: current, ...(kind ? { kind } : {}) });
     if (current.length === 0 && (!previous || previous.findings.length === 0) && !kind) return;
@@ -99,15 +135,20 @@ export function startLintServer(connection: Connection): void {
   };
 
   // Settings come from any client: only well-formed values are taken.
-  const applySettings = (globs: unknown, threshold: unknown): void => {
+  let ruleSeverities: Record<string, RuleSeverity> = {};
+  const applySettings = (globs: unknown, threshold: unknown, rules?: unknown): void => {
     if (Array.isArray(globs)) cardGlobs = globs.filter((g): g is string => typeof g === 'string');
     if (typeof threshold === 'number' && threshold >= 0) progressThreshold = threshold;
+    if (typeof rules === 'object' && rules !== null) {
+      // The same checks as a .mlguide.yaml's `rules:`, by way of its parser.
+      ruleSeverities = parseConfig(JSON.stringify({ rules })).rules;
+    }
   };
 
   let pullSettings = false;
   let registerForChanges = false;
   const applySection = (section: MlguideSettingsSection | null | undefined): void => {
-    applySettings(section?.cards?.globs, section?.profile?.progressThresholdBytes);
+    applySettings(section?.cards?.globs, section?.profile?.progressThresholdBytes, section?.rules);
     // Which files are cards may have changed: lint every open document again.
     for (const document of documents.all()) lint(document);
   };
@@ -123,7 +164,7 @@ export function startLintServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as MlguideInitializationOptions;
-    applySettings(options.cardGlobs, options.progressThresholdBytes);
+    applySettings(options.cardGlobs, options.progressThresholdBytes, options.rules);
     pullSettings = params.capabilities.workspace?.configuration ?? false;
     registerForChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration ?? false;
     resolveSupported =
@@ -165,6 +206,8 @@ export function startLintServer(connection: Connection): void {
     );
   });
   documents.onDidClose((event) => {
+    const closed = uriToPath(event.document.uri);
+    if (closed && CONFIG_NAMES.includes(path.basename(closed))) setOpenConfig(closed, undefined);
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
     findings.delete(event.document.uri);

@@ -234,4 +234,50 @@ describe('language server over stdio: dataset-card diagnostics', { timeout: 60_0
     );
     assert.ok((await session.nextDiagnostics(cardUri, { from: still })).diagnostics.length > 0);
   });
+
+  it('takes rule severities from the mlguide.rules setting', async () => {
+    const text = '# Severity card\n\nOne row per thing.\n';
+    const uri = await workspace.write('severity/DATASET.md', text);
+    const from = session.diagnostics.mark();
+    await open(uri, text);
+    const before = await session.nextDiagnostics(uri, { from });
+    assert.ok(before.diagnostics.some((d) => d.code === 'MLG009'));
+
+    const changed = session.diagnostics.mark();
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { mlguide: { rules: { MLG009: 'off', 'storage-format': 'error' } } },
+    });
+    const after = await session.nextDiagnostics(uri, { from: changed });
+    assert.ok(!after.diagnostics.some((d) => d.code === 'MLG009'));
+    assert.equal(after.diagnostics.find((d) => d.code === 'MLG007')?.severity, 1);
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { mlguide: { rules: {} } },
+    });
+  });
+
+  it('reports the mistakes of an open .mlguide.yaml on their lines, and applies its rules to open cards', async () => {
+    const cardText = '# Config card\n\nOne row per thing.\n';
+    const cardUri = await workspace.write('configured/DATASET.md', cardText);
+    const configUri = await workspace.write('configured/.mlguide.yaml', '');
+    const from = session.diagnostics.mark();
+    await open(cardUri, cardText);
+    assert.ok((await session.nextDiagnostics(cardUri, { from })).diagnostics.some((d) => d.code === 'MLG009'));
+
+    const edited = session.diagnostics.mark();
+    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {
+        uri: configUri,
+        languageId: 'yaml',
+        version: 1,
+        text: 'rules:\n  MLG009: off\n  MLG999: error\n',
+      },
+    });
+    const config = await session.nextDiagnostics(configUri, { from: edited });
+    assert.deepEqual(
+      config.diagnostics.map((d) => [d.range.start.line, d.code, d.message]),
+      [[2, 'config', 'unknown rule "MLG999"']],
+    );
+    const card = await session.nextDiagnostics(cardUri, { from: edited });
+    assert.ok(!card.diagnostics.some((d) => d.code === 'MLG009'), 'the unsaved config applies at once');
+  });
 });
