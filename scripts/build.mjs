@@ -1,6 +1,6 @@
 // Bundles the extension, the language server, the CLI, each webview and the in-editor test suite
 // with esbuild. `--watch` rebuilds on change; `--dev` keeps source maps and skips minifying.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -52,5 +52,7 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('esbuild: watching for changes');
 } else {
+  // A fresh dist/: nothing from an earlier (dev) build ends up in the .vsix.
+  rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
