@@ -47,6 +47,7 @@ import { countLinkedData, insertSectionEdit } from './fixes';
 import { DEFAULT_CARD_GLOBS, datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
 import { fileDirectiveLine, suppressionComment } from './suppress';
 import { CONFIG_NAMES, configFor, parseConfig, setOpenConfig, type RuleSeverity } from './config';
+import { headingHover } from './hover';
 import { toDiagnostic } from './toDiagnostic';
 
 /**
@@ -174,6 +175,7 @@ export function startLintServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
+        hoverProvider: true,
       },
       serverInfo: { name: 'mlguide' },
     };
@@ -275,6 +277,15 @@ export function startLintServer(connection: Connection): void {
     }
     // The fixes first: an editor offers the first (preferred) one at once.
     return [...fixes, ...disables];
+  });
+
+  connection.onHover((params) => {
+    const current = findings.get(params.textDocument.uri);
+    const document = documents.get(params.textDocument.uri);
+    // Only Markdown cards have headings to explain.
+    if (!document || current?.kind !== 'markdown') return null;
+    const hover = headingHover(document.getText(), params.position);
+    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
 
   connection.onCodeActionResolve(async (action, token) => {

@@ -7,6 +7,7 @@ import {
   DidChangeConfigurationNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  HoverRequest,
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
@@ -279,5 +280,24 @@ describe('language server over stdio: dataset-card diagnostics', { timeout: 60_0
     );
     const card = await session.nextDiagnostics(cardUri, { from: edited });
     assert.ok(!card.diagnostics.some((d) => d.code === 'MLG009'), 'the unsaved config applies at once');
+  });
+
+  it('answers a hover on a card heading with what the section must say and why', async () => {
+    const text = '# Hover card\n\nOne row per thing.\n\n## Storage format\n\nCSV.\n';
+    const uri = await workspace.write('hover/DATASET.md', text);
+    const from = session.diagnostics.mark();
+    await open(uri, text);
+    await session.nextDiagnostics(uri, { from });
+    const hover = await session.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 4, character: 6 },
+    });
+    assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents, JSON.stringify(hover));
+    assert.match(hover.contents.value, /MLG007 storage-format/);
+    const none = await session.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 2, character: 1 },
+    });
+    assert.equal(none, null);
   });
 });

@@ -253,6 +253,11 @@ const vocabularies: Vocabulary[] = [
 ];
 const specs: BookItemSpec[] = [];
 
+/** The book's items whose section a heading is (usually one; a joint heading answers several). */
+export function itemsOfHeading(text: string): readonly BookItemSpec[] {
+  return specs.filter((spec) => answers(spec, text));
+}
+
 const parentVocabularies = new WeakMap<BookItemSpec, Vocabulary>();
 
 function parentVocabulary(spec: BookItemSpec): Vocabulary {
