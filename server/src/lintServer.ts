@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  CompletionItemKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   LSPErrorCodes,
@@ -47,6 +48,7 @@ import { countLinkedData, insertSectionEdit } from './fixes';
 import { DEFAULT_CARD_GLOBS, datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
 import { fileDirectiveLine, suppressionComment } from './suppress';
 import { CONFIG_NAMES, configFor, parseConfig, setOpenConfig, type RuleSeverity } from './config';
+import { headingCompletions } from './completion';
 import { headingHover } from './hover';
 import { toDiagnostic } from './toDiagnostic';
 
@@ -176,6 +178,7 @@ export function startLintServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['#', ' '] },
       },
       serverInfo: { name: 'mlguide' },
     };
@@ -286,6 +289,25 @@ export function startLintServer(connection: Connection): void {
     if (!document || current?.kind !== 'markdown') return null;
     const hover = headingHover(document.getText(), params.position);
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
+  });
+
+  connection.onCompletion((params) => {
+    const current = findings.get(params.textDocument.uri);
+    const document = documents.get(params.textDocument.uri);
+    if (!document || current?.kind !== 'markdown') return [];
+    const { line, character } = params.position;
+    return headingCompletions(document.getText(), params.position).map((c) => ({
+      label: c.label,
+      kind: CompletionItemKind.Keyword,
+      detail: c.detail,
+      documentation: { kind: 'markdown' as const, value: c.documentation },
+      sortText: c.sortText,
+      filterText: c.insertText,
+      textEdit: {
+        range: { start: { line, character: c.replaceFrom }, end: { line, character } },
+        newText: c.insertText,
+      },
+    }));
   });
 
   connection.onCodeActionResolve(async (action, token) => {

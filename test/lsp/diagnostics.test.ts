@@ -7,6 +7,7 @@ import {
   DidChangeConfigurationNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  CompletionRequest,
   HoverRequest,
   TextDocumentSyncKind,
   type InitializeResult,
@@ -299,5 +300,20 @@ describe('language server over stdio: dataset-card diagnostics', { timeout: 60_0
       position: { line: 2, character: 1 },
     });
     assert.equal(none, null);
+  });
+
+  it('completes headings on a heading line of a card, the missing items first', async () => {
+    const text = '# Completion card\n\nOne row per thing.\n\n## \n';
+    const uri = await workspace.write('completion/DATASET.md', text);
+    const from = session.diagnostics.mark();
+    await open(uri, text);
+    await session.nextDiagnostics(uri, { from });
+    const result = await session.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 4, character: 3 },
+    });
+    const items = Array.isArray(result) ? result : (result?.items ?? []);
+    assert.equal(items.length, 10);
+    assert.ok(items.some((i) => i.label === 'Storage format'));
   });
 });

@@ -253,6 +253,11 @@ const vocabularies: Vocabulary[] = [
 ];
 const specs: BookItemSpec[] = [];
 
+/** Every registered book item, in the book's order. */
+export function bookItemSpecs(): readonly BookItemSpec[] {
+  return [...specs].sort((a, b) => a.item - b.item);
+}
+
 /** The book's items whose section a heading is (usually one; a joint heading answers several). */
 export function itemsOfHeading(text: string): readonly BookItemSpec[] {
   return specs.filter((spec) => answers(spec, text));
