@@ -6,7 +6,7 @@
 import { parseDatasetCard } from './parse/datasetCard';
 import type { TextPosition } from './parse/text';
 import { bookItemSpecs, itemsOfHeading, type BookItemSpec } from './rules/requiredSection';
-import { numberOfExamples } from './rules/MLG009-number-of-examples';
+import { isSizeHeading, numberOfExamples } from './rules/MLG009-number-of-examples';
 // Registering the rules fills the table of items that bookItemSpecs returns.
 import './rules/registry';
 
@@ -43,9 +43,7 @@ export function headingCompletions(text: string, position: TextPosition): Headin
       .filter((s) => s.range.start.line !== position.line)
       .flatMap((s) => [
         ...itemsOfHeading(s.heading).map((i) => i.id),
-        ...(/^(?:number of (?:examples|rows|samples|instances|records)|(?:dataset|data) size)$/i.test(s.heading)
-          ? [NUMBER_OF_EXAMPLES.id]
-          : []),
+        ...(isSizeHeading(s.heading) ? [NUMBER_OF_EXAMPLES.id] : []),
       ]),
   );
   const items: Item[] = [...bookItemSpecs(), NUMBER_OF_EXAMPLES].sort((a, b) => a.item - b.item);

@@ -28,7 +28,7 @@ import {
   type RegressionPair,
   type WeightedSumStatistic,
 } from '../../core/src/bootstrap';
-import { assertClose, seededRandom } from './support';
+import { assertClose, accuracyOfMatrix as accuracy, macroF1OfMatrix as macroF1, seededRandom } from './support';
 
 interface ReferenceCase {
   name: string;
@@ -58,37 +58,6 @@ interface Reference {
 const reference = JSON.parse(
   readFileSync(path.resolve(__dirname, '../fixtures/reference/bootstrap-reference.json'), 'utf8'),
 ) as Reference;
-
-/** Accuracy: the diagonal's share of the rows. */
-function accuracy(matrix: number[][]): number {
-  let total = 0;
-  let correct = 0;
-  matrix.forEach((row, i) =>
-    row.forEach((count, j) => {
-      total += count;
-      if (i === j) correct += count;
-    }),
-  );
-  return correct / total;
-}
-
-/** Macro-averaged F1 (scikit-learn's definition, 0 for a class with no true or predicted rows). */
-function macroF1(matrix: number[][]): number {
-  const k = matrix.length;
-  let sum = 0;
-  for (let c = 0; c < k; c++) {
-    const tp = matrix[c]?.[c] ?? 0;
-    let predicted = 0;
-    let actual = 0;
-    for (let i = 0; i < k; i++) {
-      predicted += matrix[i]?.[c] ?? 0;
-      actual += matrix[c]?.[i] ?? 0;
-    }
-    const denominator = predicted + actual;
-    sum += denominator === 0 ? 0 : (2 * tp) / denominator;
-  }
-  return sum / k;
-}
 
 const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
 

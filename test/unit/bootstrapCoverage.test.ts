@@ -16,36 +16,7 @@ import {
   type RegressionPair,
   type RowScheme,
 } from '../../core/src/bootstrap';
-import { seededRandom } from './support';
-
-/** Accuracy: the diagonal's share of the rows. */
-function accuracy(matrix: number[][]): number {
-  let total = 0;
-  let correct = 0;
-  matrix.forEach((row, i) =>
-    row.forEach((count, j) => {
-      total += count;
-      if (i === j) correct += count;
-    }),
-  );
-  return correct / total;
-}
-
-/** Macro-averaged F1 (scikit-learn's definition, 0 for a class with no true or predicted rows). */
-function macroF1(matrix: number[][]): number {
-  const k = matrix.length;
-  let sum = 0;
-  for (let c = 0; c < k; c++) {
-    let predicted = 0;
-    let actual = 0;
-    for (let i = 0; i < k; i++) {
-      predicted += matrix[i]?.[c] ?? 0;
-      actual += matrix[c]?.[i] ?? 0;
-    }
-    sum += predicted + actual === 0 ? 0 : (2 * (matrix[c]?.[c] ?? 0)) / (predicted + actual);
-  }
-  return sum / k;
-}
+import { accuracyOfMatrix as accuracy, macroF1OfMatrix as macroF1, seededRandom } from './support';
 
 interface Prediction {
   actual: number;

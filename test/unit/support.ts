@@ -84,3 +84,36 @@ export async function cli(args: readonly string[], cwd: string): Promise<CliRun>
   const code = await runCli(args, { out: (text) => out.push(text), err: (text) => err.push(text), cwd });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+// Metrics of a confusion matrix written out plainly, for the bootstrap tests to resample.
+
+/** Accuracy: the diagonal's share of the rows. */
+export function accuracyOfMatrix(matrix: number[][]): number {
+  let total = 0;
+  let correct = 0;
+  matrix.forEach((row, i) =>
+    row.forEach((count, j) => {
+      total += count;
+      if (i === j) correct += count;
+    }),
+  );
+  return correct / total;
+}
+
+/** Macro-averaged F1 (scikit-learn's definition, 0 for a class with no true or predicted rows). */
+export function macroF1OfMatrix(matrix: number[][]): number {
+  const k = matrix.length;
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    const tp = matrix[c]?.[c] ?? 0;
+    let predicted = 0;
+    let actual = 0;
+    for (let i = 0; i < k; i++) {
+      predicted += matrix[i]?.[c] ?? 0;
+      actual += matrix[c]?.[i] ?? 0;
+    }
+    const denominator = predicted + actual;
+    sum += denominator === 0 ? 0 : (2 * tp) / denominator;
+  }
+  return sum / k;
+}

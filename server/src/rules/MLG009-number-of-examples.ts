@@ -11,6 +11,11 @@ const SIZE_HEADING = new RegExp(
   'i',
 );
 
+/** Whether a heading is one of the size sections MLG009 reads ("Number of examples", "Dataset size"…). */
+export function isSizeHeading(heading: string): boolean {
+  return SIZE_HEADING.test(heading.replace(/[*_`:]/g, '').trim());
+}
+
 /** "Number of samples: 498", "total number of rows is 7,043", "# of records — 1.2M". */
 const COUNT_CLAIM = new RegExp(
   String.raw`\b(?:total\s+)?(?:number|count|no\.?|#)\s+of\s+${UNIT}\b[^\n\d]{0,40}\d`,
@@ -40,7 +45,7 @@ function metadataStatesCount(node: Node | null | undefined): boolean {
 }
 
 function bodyStatesCount(card: DatasetCard): boolean {
-  const sizeSection = card.sections.find((s) => SIZE_HEADING.test(s.heading.replace(/[*_`:]/g, '').trim()));
+  const sizeSection = card.sections.find((s) => isSizeHeading(s.heading));
   // A number in an HTML attribute (`width="600"`) is not a count.
   const sizeText = sizeSection?.body.replace(/<[^>]*>/g, ' ') ?? '';
   if (sizeSection && !isPlaceholder(sizeText) && /\d/.test(sizeText)) return true;
