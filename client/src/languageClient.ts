@@ -25,6 +25,10 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
       cardGlobs: config.get<string[]>('cards.globs'),
       progressThresholdBytes: config.get<number>('profile.progressThresholdBytes'),
       rules: config.get<Record<string, string>>('rules'),
+      datasetDocs: {
+        profiles: config.get<string[]>('datasetDocs.profiles'),
+        data: config.get<Record<string, string | string[]>>('datasetDocs.data'),
+      },
     },
   };
   const client = new LanguageClient('mlguide', 'mlguide', serverOptions, clientOptions);

@@ -3,12 +3,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minimatch } from 'minimatch';
 import { parseDocument, isMap, isScalar } from 'yaml';
-import { parseDatasetCard } from './parse/datasetCard';
+import { parseDatasetCard, type DatasetCard } from './parse/datasetCard';
 import type { TextRange } from './parse/text';
 import { cardRules } from './rules/registry';
 import { isSuppressed, parseSuppressions } from './suppress';
 import type { RuleSeverity } from './config';
-import type { InsertSectionFix, Severity } from './rules/types';
+import type { CardProfile, RuleContext, RuleFix, Severity } from './rules/types';
 
 /** Default globs of dataset-card files (setting `mlguide.cards.globs`). */
 export const DEFAULT_CARD_GLOBS: readonly string[] = [
@@ -23,6 +23,19 @@ export const DEFAULT_CARD_GLOBS: readonly string[] = [
 /** Front-matter keys that make any Markdown file a (Hugging Face style) dataset card. */
 const DATASET_METADATA_KEYS = ['task_categories', 'size_categories', 'configs', 'dataset_info'];
 
+/** Front-matter keys of the Hugging Face dataset card metadata that turn its profile on by default. */
+const HUGGING_FACE_KEYS = [
+  ...DATASET_METADATA_KEYS,
+  'license',
+  'language',
+  'task_ids',
+  'annotations_creators',
+  'language_creators',
+  'multilinguality',
+  'source_datasets',
+  'pretty_name',
+];
+
 /** One problem, as both the language server and the CLI report it. */
 export interface LintFinding {
   ruleId: string;
@@ -31,7 +44,7 @@ export interface LintFinding {
   message: string;
   range: TextRange;
   docsUrl: string;
-  fix?: InsertSectionFix;
+  fix?: RuleFix;
 }
 
 /** Whether a file is a dataset card, and of which kind; `undefined` when it is not one. */
@@ -59,18 +72,37 @@ function hasDatasetFrontMatter(text: string): boolean {
   );
 }
 
-/** Runs every dataset-card rule over a card's text, at the configured severities (`off` rules skipped). */
-export function lintDatasetCard(
-  text: string,
-  kind: 'markdown' | 'yaml',
-  severities: Readonly<Record<string, RuleSeverity>> = {},
-): LintFinding[] {
+/** What a lint run knows besides the text: severities, profiles, the linked data's facts. */
+export interface LintOptions extends Partial<RuleContext> {
+  /** Severity by rule id; `off` rules are not run. */
+  severities?: Readonly<Record<string, RuleSeverity>>;
+}
+
+/**
+ * The profiles a card is linted with when none are configured: the book's, plus Hugging Face's
+ * when the card carries Hugging Face metadata in its front matter.
+ */
+export function defaultProfiles(card: DatasetCard): CardProfile[] {
+  const metadata = card.metadata?.contents;
+  const huggingFace =
+    card.kind === 'markdown' &&
+    isMap(metadata) &&
+    metadata.items.some((pair) => isScalar(pair.key) && HUGGING_FACE_KEYS.includes(String(pair.key.value)));
+  return huggingFace ? ['book', 'huggingface'] : ['book'];
+}
+
+/** Runs every active dataset-card rule over a card's text, at the configured severities. */
+export function lintDatasetCard(text: string, kind: 'markdown' | 'yaml', options: LintOptions = {}): LintFinding[] {
   const card = parseDatasetCard(text, kind);
+  const { severities = {}, profiles, ...rest } = options;
+  const context: RuleContext = { ...rest, profiles: profiles ?? new Set(defaultProfiles(card)) };
   const suppressions = parseSuppressions(card.lines, kind);
-  const active = cardRules.filter((rule) => severities[rule.id] !== 'off');
+  const active = cardRules.filter(
+    (rule) => severities[rule.id] !== 'off' && rule.profiles.some((profile) => context.profiles.has(profile)),
+  );
   return active.flatMap((rule) =>
     rule
-      .check(card)
+      .check(card, context)
       .filter((finding) => !isSuppressed(suppressions, rule.id, finding.range.start.line))
       .map((finding) => ({
         ruleId: rule.id,

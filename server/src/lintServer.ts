@@ -21,6 +21,7 @@ import { CONFIG_NAMES, configFor, parseConfig, setOpenConfig, type RuleSeverity 
 import { headingCompletions } from './completion';
 import { headingHover } from './hover';
 import { toDiagnostic } from './toDiagnostic';
+import type { CardProfile } from './rules/types';
 import { uriToPath } from './uri';
 
 /**
@@ -32,6 +33,8 @@ export interface MlguideInitializationOptions {
   progressThresholdBytes?: number;
   /** Severity by rule id or alias: off | info | warning | error (setting `mlguide.rules`). */
   rules?: Record<string, string>;
+  /** `mlguide.datasetDocs.*`: profiles, and the data each card describes. */
+  datasetDocs?: { profiles?: string[]; data?: Record<string, string | string[]> };
 }
 
 /** The `mlguide` section of the settings, as VS Code's configuration sync sends it. */
@@ -39,6 +42,7 @@ interface MlguideSettingsSection {
   cards?: { globs?: unknown };
   profile?: { progressThresholdBytes?: unknown };
   rules?: unknown;
+  datasetDocs?: { profiles?: unknown; data?: unknown };
 }
 
 /** What a quick fix carries between `codeAction` and `codeAction/resolve`. */
@@ -96,8 +100,13 @@ export function startLintServer(connection: Connection): void {
     const text = document.getText();
     const kind = file ? datasetCardKind(file, text, cardGlobs) : undefined;
     // The project's .mlguide.yaml, then the user's `mlguide.rules` setting on top.
-    const severities = { ...(file ? configFor(file).rules : {}), ...ruleSeverities };
-    const current = kind ? lintDatasetCard(text, kind, severities) : [];
+    const config = file ? configFor(file) : undefined;
+    const severities = { ...config?.rules, ...ruleSeverities };
+    // The user's setting, else the project's, else each card's default.
+    const profiles = settingProfiles ?? config?.profiles;
+    const current = kind
+      ? lintDatasetCard(text, kind, { severities, ...(profiles ? { profiles: new Set(profiles) } : {}) })
+      : [];
     const previous = findings.get(document.uri);
     findings.set(document.uri, { version: document.version, findings: current, ...(kind ? { kind } : {}) });
     if (current.length === 0 && (!previous || previous.findings.length === 0) && !kind) return;
@@ -110,19 +119,31 @@ export function startLintServer(connection: Connection): void {
 
   // Settings come from any client: only well-formed values are taken.
   let ruleSeverities: Record<string, RuleSeverity> = {};
-  const applySettings = (globs: unknown, threshold: unknown, rules?: unknown): void => {
+  let settingProfiles: CardProfile[] | undefined;
+  const applySettings = (globs: unknown, threshold: unknown, rules?: unknown, datasetDocs?: unknown): void => {
     if (Array.isArray(globs)) cardGlobs = globs.filter((g): g is string => typeof g === 'string');
     if (typeof threshold === 'number' && threshold >= 0) progressThreshold = threshold;
     if (typeof rules === 'object' && rules !== null) {
       // The same checks as a .mlguide.yaml's `rules:`, by way of its parser.
       ruleSeverities = parseConfig(JSON.stringify({ rules })).rules;
     }
+    const profiles = (datasetDocs as { profiles?: unknown } | null | undefined)?.profiles;
+    if (Array.isArray(profiles)) {
+      // An empty list leaves the choice to the project's .mlguide.yaml and each card's default.
+      const known = parseConfig(JSON.stringify({ profiles })).profiles ?? [];
+      settingProfiles = known.length > 0 ? known : undefined;
+    }
   };
 
   let pullSettings = false;
   let registerForChanges = false;
   const applySection = (section: MlguideSettingsSection | null | undefined): void => {
-    applySettings(section?.cards?.globs, section?.profile?.progressThresholdBytes, section?.rules);
+    applySettings(
+      section?.cards?.globs,
+      section?.profile?.progressThresholdBytes,
+      section?.rules,
+      section?.datasetDocs,
+    );
     // Which files are cards may have changed: lint every open document again.
     for (const document of documents.all()) lint(document);
   };
@@ -138,7 +159,7 @@ export function startLintServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as MlguideInitializationOptions;
-    applySettings(options.cardGlobs, options.progressThresholdBytes, options.rules);
+    applySettings(options.cardGlobs, options.progressThresholdBytes, options.rules, options.datasetDocs);
     pullSettings = params.capabilities.workspace?.configuration ?? false;
     registerForChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration ?? false;
     resolveSupported =
@@ -195,6 +216,7 @@ export function startLintServer(connection: Connection): void {
     const finding = findings.get(data.uri)?.findings[data.index];
     const file = uriToPath(data.uri);
     if (!document || document.version !== data.version || !finding?.fix || !file) return action;
+    if (finding.fix.kind === 'edit') return { ...action, edit: { changes: { [data.uri]: finding.fix.edits } } };
     const text = document.getText();
     const counted = await countLinkedData(file, text, () => token?.isCancellationRequested ?? false);
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -225,8 +247,15 @@ export function startLintServer(connection: Connection): void {
           isPreferred: true,
           data,
         };
-        // Counting the linked data reads files, so it waits for resolve when the client supports it.
-        fixes.push(resolveSupported ? action : await resolveFix(action, data, token));
+        // Counting the linked data reads files, so it waits for resolve when the client supports it;
+        // a rule's own edits are known already.
+        fixes.push(
+          finding.fix.kind === 'edit'
+            ? { ...action, edit: { changes: { [document.uri]: finding.fix.edits } } }
+            : resolveSupported
+              ? action
+              : await resolveFix(action, data, token),
+        );
       }
       // Switching the rule off, for this line or the whole file, with a comment the card keeps.
       const name = `${finding.ruleId} (${finding.alias})`;

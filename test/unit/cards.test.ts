@@ -78,7 +78,7 @@ describe('real Hugging Face cards', () => {
 
     it(`${name}: the inserted pre-processing section is flagged as empty until it is written`, () => {
       const fix = lintDatasetCard(text, 'markdown').find((f) => f.ruleId === 'MLG005')?.fix;
-      assert.ok(fix);
+      assert.ok(fix?.kind === 'insert-section');
       const inserted = applyEdit(text, insertSectionEdit(fix, text.split('\n'), [], '2026-01-15'));
       const lines = inserted.split('\n');
       const heading = lines.indexOf('## Pre-processing steps');

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { configFor, findConfigFile, parseConfig } from '../../server/src/config';
+import { configFor, configuredDataFor, findConfigFile, parseConfig } from '../../server/src/config';
 import { lintDatasetCard } from '../../server/src/lint';
 import { cli, scratchDir, type ScratchDir } from './support';
 
@@ -16,15 +16,46 @@ describe('parseConfig', () => {
   });
 
   it('reports unknown keys, unknown rules and bad severities with their lines, and keeps the rest', () => {
-    const config = parseConfig('profiles: [book]\nrules:\n  MLG999: off\n  MLG009: loud\n  MLG005: off\n');
+    const config = parseConfig('profile: [book]\nrules:\n  MLG999: off\n  MLG009: loud\n  MLG005: off\n');
     assert.deepEqual(config.rules, { MLG005: 'off' });
     assert.deepEqual(
       config.problems.map((p) => [p.line, p.message]),
       [
-        [1, 'unknown key "profiles"; known: rules'],
+        [1, 'unknown key "profile"; known: rules, profiles, data'],
         [3, 'unknown rule "MLG999"'],
         [4, 'MLG009: severity must be one of off, info, warning, error, not "loud"'],
       ],
+    );
+  });
+
+  it('takes profiles, naming an unknown one on its line', () => {
+    const config = parseConfig('profiles:\n  - book\n  - datasheet\n  - huggingface\n');
+    assert.deepEqual(config.profiles, ['book', 'huggingface']);
+    assert.deepEqual(
+      config.problems.map((p) => [p.line, p.message]),
+      [[3, 'unknown profile "datasheet"; known: book, datasheets, huggingface']],
+    );
+    assert.deepEqual(parseConfig('profiles: datasheets\n').profiles, ['datasheets']);
+  });
+
+  it('takes the data of each card, relative to the config file', () => {
+    const file = path.join('/project', '.mlguide.yaml');
+    const mapped = parseConfig(
+      'data:\n  cards/DATASET.md: ../data/churn.csv\n  "**/*.datacard.md": [a.csv, b.csv]\n',
+      file,
+    );
+    assert.deepEqual(mapped.problems, []);
+    assert.deepEqual(configuredDataFor(mapped, '/project/cards/DATASET.md'), [path.resolve('/data/churn.csv')]);
+    assert.deepEqual(configuredDataFor(mapped, '/project/x/y.datacard.md'), ['/project/a.csv', '/project/b.csv']);
+    assert.equal(configuredDataFor(mapped, '/project/other/DATASET.md'), undefined);
+    const listed = parseConfig('data: [data/train.csv, data/test.csv]\n', file);
+    assert.deepEqual(configuredDataFor(listed, '/project/deep/DATASET.md'), [
+      '/project/data/train.csv',
+      '/project/data/test.csv',
+    ]);
+    assert.deepEqual(
+      parseConfig('data:\n  DATASET.md: {a: 1}\n', file).problems.map((p) => [p.line, p.message]),
+      [[2, 'data: "DATASET.md" must map to a data file or a list of them']],
     );
   });
 
@@ -42,7 +73,9 @@ describe('severities applied by the linter', () => {
   it('skips rules that are off and changes the severity of others', () => {
     const all = lintDatasetCard(CARD, 'markdown');
     assert.ok(all.some((f) => f.ruleId === 'MLG009'));
-    const configured = lintDatasetCard(CARD, 'markdown', { MLG009: 'off', MLG005: 'error', MLG006: 'info' });
+    const configured = lintDatasetCard(CARD, 'markdown', {
+      severities: { MLG009: 'off', MLG005: 'error', MLG006: 'info' },
+    });
     assert.ok(!configured.some((f) => f.ruleId === 'MLG009'));
     assert.equal(configured.find((f) => f.ruleId === 'MLG005')?.severity, 'error');
     assert.equal(configured.find((f) => f.ruleId === 'MLG006')?.severity, 'information');

@@ -5,12 +5,15 @@
 // on its line: `<!-- expect: MLG009 -->` in Markdown, `# expect: MLG009` in YAML. The runner lints
 // each fixture with every rule and asserts the findings are exactly the marked ones. It also
 // asserts that every registered rule has a docs page and at least one failing and one passing
-// fixture, so a rule cannot be added without them.
+// fixture, so a rule cannot be added without them. A `.mlguide.yaml` in a rule's folder (or a
+// fixture folder) chooses the profiles and severities its fixtures are linted with, as it would
+// in a project.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { configFor } from '../../server/src/config';
 import { datasetCardKind, lintDatasetCard } from '../../server/src/lint';
 import { cardRules, findRule } from '../../server/src/rules/registry';
 import { repoRoot } from './support';
@@ -29,11 +32,13 @@ interface Fixture {
 function fixturesOf(ruleDir: string): Fixture[] {
   const dir = path.join(fixturesRoot, ruleDir);
   return readdirSync(dir)
+    .filter((name) => !name.startsWith('.'))
     .sort()
     .flatMap((name) => {
       const full = path.join(dir, name);
       const files = statSync(full).isDirectory()
         ? readdirSync(full)
+            .filter((inner) => !inner.startsWith('.'))
             .sort()
             .map((inner) => path.join(full, inner))
         : [full];
@@ -82,7 +87,11 @@ describe('rule fixtures', () => {
         assert.deepEqual(expected, [], `${shown} is a passing fixture but has expect: markers`);
       }
 
-      const findings = lintDatasetCard(fixture.text, kind);
+      const config = configFor(fixture.file);
+      const findings = lintDatasetCard(fixture.text, kind, {
+        severities: config.rules,
+        ...(config.profiles ? { profiles: new Set(config.profiles) } : {}),
+      });
       const actual = findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`).sort();
       assert.deepEqual(actual, expected, findings.map((f) => f.message).join('\n'));
       for (const finding of findings) {

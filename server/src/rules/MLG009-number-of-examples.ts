@@ -69,6 +69,7 @@ export const numberOfExamples: CardRule = {
   description: 'The dataset card states how many examples the dataset holds',
   defaultSeverity: 'warning',
   tags: ['dataset-card', 'book'],
+  profiles: ['book'],
   check(card: DatasetCard): RuleFinding[] {
     if (metadataStatesCount(card.metadata?.contents)) return [];
     if (card.kind === 'markdown' && bodyStatesCount(card)) return [];

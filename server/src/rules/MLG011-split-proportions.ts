@@ -332,6 +332,7 @@ export const splitProportions: CardRule = {
   description: 'The split proportions a dataset card states add up to 100 %',
   defaultSeverity: 'warning',
   tags: ['dataset-card', 'book', 'splits'],
+  profiles: ['book'],
   check(card: DatasetCard): RuleFinding[] {
     if (card.kind !== 'markdown') return [];
     const prose = proseOf(card);

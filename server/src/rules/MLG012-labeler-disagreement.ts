@@ -79,6 +79,7 @@ export const labelerDisagreement: CardRule = {
     'When several labelers are mentioned, the dataset card says how their disagreements were resolved and which guidelines or versions they followed',
   defaultSeverity: 'warning',
   tags: ['dataset-card', 'book', 'labeling'],
+  profiles: ['book'],
   check(card: DatasetCard): RuleFinding[] {
     const prose = proseOf(card);
     const mention = severalLabelers(card, prose);

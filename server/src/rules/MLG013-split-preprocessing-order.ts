@@ -37,6 +37,7 @@ export const splitPreprocessingOrder: CardRule = {
   description: 'A dataset card that describes pre-processing says whether it ran before or after the split',
   defaultSeverity: 'warning',
   tags: ['dataset-card', 'book', 'splits', 'leakage'],
+  profiles: ['book'],
   check(card: DatasetCard): RuleFinding[] {
     if (card.kind !== 'markdown') return [];
     const preprocessing = itemStatus(card, preprocessingStepsItem);

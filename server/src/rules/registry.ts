@@ -11,6 +11,9 @@ import { labelValues } from './MLG010-label-values';
 import { splitProportions } from './MLG011-split-proportions';
 import { labelerDisagreement } from './MLG012-labeler-disagreement';
 import { splitPreprocessingOrder } from './MLG013-split-preprocessing-order';
+import { datasheetRules } from './datasheets';
+import { huggingFaceRules } from './huggingface';
+import { dataRules } from './data';
 import type { CardRule } from './types';
 
 /** Every dataset-card rule, in id order. Adding a rule is one line here. */
@@ -28,6 +31,9 @@ export const cardRules: readonly CardRule[] = [
   splitProportions,
   labelerDisagreement,
   splitPreprocessingOrder,
+  ...datasheetRules,
+  ...huggingFaceRules,
+  ...dataRules,
 ];
 
 /** The rule with this id or alias. */

@@ -659,6 +659,7 @@ export function bookItemRule(spec: BookItemSpec): CardRule {
     description: spec.description,
     defaultSeverity: spec.severity ?? 'warning',
     tags: spec.tags ?? ['dataset-card', 'book'],
+    profiles: ['book'],
     check(card: DatasetCard): RuleFinding[] {
       const finding = itemFinding(card, spec);
       return finding ? [finding] : [];
