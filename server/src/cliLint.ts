@@ -1,7 +1,10 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { configFor } from './config';
-import { datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
+import { datasetCardKind, lintDatasetCard, ruleDocsUrl, type LintFinding } from './lint';
+import { cardRules } from './rules/registry';
+import { toSarif, type SarifNotification } from './sarif';
 import { parseArgs, UsageError } from './cliArgs';
 import { CARD_PROFILES, type CardProfile } from './rules/types';
 import type { CliIo } from './cli';
@@ -28,11 +31,15 @@ async function findCards(dir: string): Promise<string[]> {
   return found;
 }
 
-/** `mlguide lint`: the dataset-card rules over files and folders, as text or JSON. */
+/** `mlguide lint`: the dataset-card rules over files and folders, as text, JSON or SARIF. */
 export async function lintCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, ['format', 'profile'], []);
+  const parsed = parseArgs(args, ['format', 'profile', 'rules-url'], []);
   const { positional } = parsed;
-  const format = parsed.choice('format', ['text', 'json'] as const) ?? 'text';
+  const format = parsed.choice('format', ['text', 'json', 'sarif'] as const) ?? 'text';
+  const rulesUrl = rulesUrlOption(parsed.string('rules-url'));
+  // What went wrong besides findings, for SARIF's notifications (text and JSON print it to stderr).
+  const executionNotes: SarifNotification[] = [];
+  const configurationNotes: SarifNotification[] = [];
   const profiles = profileOption(parsed.string('profile'));
   if (positional.length === 0) throw new UsageError('lint needs at least one file or folder');
 
@@ -47,7 +54,7 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
     files.push(...(stat.isDirectory() ? await findCards(full) : [full]));
   }
 
-  const results: { file: string; findings: LintFinding[] }[] = [];
+  const results: { file: string; text: string; findings: LintFinding[] }[] = [];
   // An unreadable file is reported and skipped; the others are still linted, and the exit code
   // says an input was bad.
   let inputErrors = 0;
@@ -55,10 +62,15 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
   for (const file of files) {
     const shown = path.relative(io.cwd, file) || file;
     const bytes = await fs.readFile(file).catch((error: unknown) => {
-      io.err(`mlguide: ${shown}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      const message = `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+      io.err(`mlguide: ${shown}: ${message}`);
+      executionNotes.push({ level: 'error', message: `${shown}: ${message}`, file });
       return undefined;
     });
-    if (bytes?.subarray(0, 8000).includes(0)) io.err(`mlguide: ${shown}: looks like a binary file, not a dataset card`);
+    if (bytes?.subarray(0, 8000).includes(0)) {
+      io.err(`mlguide: ${shown}: looks like a binary file, not a dataset card`);
+      executionNotes.push({ level: 'error', message: `${shown}: looks like a binary file, not a dataset card`, file });
+    }
     if (!bytes || bytes.subarray(0, 8000).includes(0)) {
       inputErrors++;
       continue;
@@ -73,11 +85,13 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
         io.err(
           `${path.relative(io.cwd, config.file) || config.file}:${problem.line}: warning config: ${problem.message}`,
         );
+        configurationNotes.push({ level: 'warning', message: problem.message, file: config.file, line: problem.line });
       }
     }
     const chosen = profiles ?? config.profiles;
     results.push({
       file,
+      text,
       findings: lintDatasetCard(text, kind, {
         severities: config.rules,
         ...(chosen ? { profiles: new Set(chosen) } : {}),
@@ -86,7 +100,28 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
   }
 
   const total = results.reduce((n, r) => n + r.findings.length, 0);
-  if (format === 'json') {
+  const exitCode = inputErrors > 0 ? ExitCode.UsageOrInputError : total > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
+  if (format === 'sarif') {
+    const about = mlguidePackage();
+    const sarif = toSarif({
+      rootDir: io.cwd,
+      results,
+      rules: cardRules,
+      tool: {
+        version: about.version,
+        ...(about.informationUri ? { informationUri: about.informationUri } : {}),
+        ...((rulesUrl ?? about.rulesUrl) ? { rulesBaseUrl: rulesUrl ?? about.rulesUrl } : {}),
+      },
+      ruleHelp: readRulePage,
+      ruleDocsUrl,
+      executionNotifications: executionNotes,
+      configurationNotifications: configurationNotes,
+      executionSuccessful: inputErrors === 0,
+      exitCode,
+      commandLine: ['mlguide', 'lint', ...args].join(' '),
+    });
+    io.out(JSON.stringify(sarif, null, 2));
+  } else if (format === 'json') {
     io.out(
       JSON.stringify(
         {
@@ -122,8 +157,77 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
       `${total} problem${total === 1 ? '' : 's'} in ${results.length} dataset card${results.length === 1 ? '' : 's'}`,
     );
   }
-  if (inputErrors > 0) return ExitCode.UsageOrInputError;
-  return total > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
+  return exitCode;
+}
+
+/** `--rules-url`: the public URL of the folder of rule pages, for SARIF's `helpUri`. */
+function rulesUrlOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^https?:\/\/[^\s/]+/i.test(value) || !URL.canParse(value)) {
+    throw new UsageError(`--rules-url must be an http(s) URL, not "${value}"`);
+  }
+  return value;
+}
+
+/** A rule's docs page, as shipped beside mlguide; undefined when it cannot be read. */
+function readRulePage(ruleId: string): string | undefined {
+  try {
+    return readFileSync(fileURLToPath(ruleDocsUrl(ruleId)), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+declare const MLGUIDE_VERSION: string | undefined;
+
+/**
+ * mlguide's version and public URLs, from its package.json (found by walking up from this module,
+ * bundled or not): the repository, when package.json names one, gives the rule pages' public URL.
+ */
+function mlguidePackage(): { version: string; informationUri?: string; rulesUrl?: string } {
+  const fallback = typeof MLGUIDE_VERSION === 'string' ? MLGUIDE_VERSION : '0.0.0-development';
+  let dir = __dirname;
+  for (;;) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      try {
+        const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+          name?: unknown;
+          version?: unknown;
+          homepage?: unknown;
+          repository?: unknown;
+        };
+        if (manifest.name === 'mlguide') {
+          const repository = repositoryUrl(manifest.repository);
+          const homepage = typeof manifest.homepage === 'string' ? manifest.homepage : undefined;
+          return {
+            version: typeof manifest.version === 'string' ? manifest.version : fallback,
+            ...((homepage ?? repository) ? { informationUri: homepage ?? repository } : {}),
+            ...(repository ? { rulesUrl: `${repository}/blob/HEAD/docs/rules` } : {}),
+          };
+        }
+      } catch {
+        // An unreadable package.json: keep walking up.
+      }
+    }
+    if (path.dirname(dir) === dir) return { version: fallback };
+    dir = path.dirname(dir);
+  }
+}
+
+/** package.json's `repository` (`"github:o/r"`, `"git+https://…/o/r.git"`, `{ url }`) as an https URL. */
+function repositoryUrl(repository: unknown): string | undefined {
+  const given =
+    typeof repository === 'string'
+      ? repository
+      : typeof repository === 'object' && repository !== null && 'url' in repository
+        ? String(repository.url)
+        : undefined;
+  if (given === undefined) return undefined;
+  const shorthand = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(given);
+  if (shorthand) return `https://github.com/${shorthand[1] ?? ''}`;
+  const url = given.replace(/^git\+/, '').replace(/\.git$/, '');
+  return /^https:\/\//.test(url) ? url : undefined;
 }
 
 /** `--profile book,datasheets`: the profiles to lint with, instead of the config's or the default. */
