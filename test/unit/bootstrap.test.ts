@@ -16,6 +16,7 @@ import {
   jackknifeAcceleration,
   meanAbsoluteErrorStatistic,
   meanSquaredErrorStatistic,
+  MultiRowBootstrap,
   normalCdf,
   normalQuantile,
   percentileInterval,
@@ -27,6 +28,7 @@ import {
   type BootstrapResult,
   type RegressionPair,
   type WeightedSumStatistic,
+  type WeightedSumStatistics,
 } from '../../core/src/bootstrap';
 import { assertClose, accuracyOfMatrix as accuracy, macroF1OfMatrix as macroF1, seededRandom } from './support';
 
@@ -491,5 +493,106 @@ describe('row bootstraps', () => {
     assert.throws(() => announced.add(one[0] as RegressionPair), /more rows than the 2 announced/);
     assert.throws(() => new RowBootstrap(meanAbsoluteErrorStatistic(), { scheme: 'exact' }), /number of rows/);
     assert.throws(() => new RowBootstrap({ ...weightedMeanStatistic(() => 1), sums: 0 }), /at least one sum/);
+  });
+});
+
+describe('several statistics of the same rows from one set of resamples (MultiRowBootstrap)', () => {
+  const rows = regressionRows(700, 3);
+  const singles = [meanAbsoluteErrorStatistic, meanSquaredErrorStatistic, rSquaredStatistic];
+
+  /** The three statistics side by side: their sums concatenated, their values in order. */
+  function together(): WeightedSumStatistics<RegressionPair> {
+    const parts = singles.map((make) => make());
+    const offsets = parts.map((_, i) => parts.slice(0, i).reduce((sum, p) => sum + p.sums, 0));
+    return {
+      sums: parts.reduce((sum, p) => sum + p.sums, 0),
+      size: parts.length,
+      terms: (row, terms) => {
+        parts.forEach((p, i) => {
+          p.terms(row, terms.subarray(offsets[i], (offsets[i] ?? 0) + p.sums));
+        });
+      },
+      values: (sums, weight, _median, out) => {
+        parts.forEach((p, i) => {
+          out[i] = p.value(sums.subarray(offsets[i], (offsets[i] ?? 0) + p.sums), weight);
+        });
+      },
+    };
+  }
+
+  it('gives each statistic what a RowBootstrap of it alone gives (the same draws)', () => {
+    for (const method of ['percentile', 'bca'] as const) {
+      const options = { resamples: 300, seed: 11, method, rows: rows.length, keepReplicates: true };
+      const multi = new MultiRowBootstrap(together(), options);
+      multi.addAll(rows);
+      const results = multi.finish();
+      singles.forEach((make, i) => {
+        const single = new RowBootstrap(make(), options);
+        single.addAll(rows);
+        const alone = single.finish();
+        const joint = results[i] as BootstrapResult;
+        assert.equal(joint.observed, alone.observed, `${method} statistic ${i} observed`);
+        // Sums are added in another order (a per-block subtotal for one-sum statistics): rounding only.
+        const a = Array.from(alone.replicates ?? []);
+        Array.from(joint.replicates ?? []).forEach((r, b) => {
+          assertClose(r, a[b] as number, 1e-12, `${method} statistic ${i} replicate ${b}`);
+        });
+        assertClose(joint.low, alone.low, 1e-12, `${method} statistic ${i} low`);
+        assertClose(joint.high, alone.high, 1e-12, `${method} statistic ${i} high`);
+        assert.equal(joint.method, alone.method);
+      });
+    }
+  });
+
+  for (const n of [300, 301]) {
+    it(`finds each replicate's median of a key exactly as its draws give it (n = ${n})`, () => {
+      // One sum per row (its weight in the replicate), so the median can be checked from the sums.
+      const keys = Array.from({ length: n }, (_, i) => Math.floor(i / 3) / 7);
+      let checked = 0;
+      const probe: WeightedSumStatistics<number> = {
+        sums: n,
+        size: 1,
+        terms: (row, terms) => {
+          terms[row] = 1;
+        },
+        medianKey: (row) => keys[row] as number,
+        values: (sums, weight, median, out) => {
+          const sample: number[] = [];
+          sums.forEach((w, row) => {
+            for (let c = 0; c < w; c++) sample.push(keys[row] as number);
+          });
+          assert.equal(sample.length, weight);
+          const mid = sample.length >> 1;
+          const expected =
+            sample.length % 2 ? (sample[mid] as number) : ((sample[mid - 1] as number) + (sample[mid] as number)) / 2;
+          assert.equal(median, expected);
+          checked++;
+          out[0] = median;
+        },
+      };
+      const bootstrap = new MultiRowBootstrap(probe, { rows: n, resamples: 200, seed: n, method: 'bca' });
+      bootstrap.addAll(Array.from({ length: n }, (_, i) => i));
+      const [result] = bootstrap.finish();
+      // 200 replicates, the data, and n leave-one-out samples for BCa's jackknife.
+      assert.equal(checked, 200 + 1 + n);
+      assert.ok(result && result.low <= result.observed && result.observed <= result.high, JSON.stringify(result));
+    });
+  }
+
+  it('asks for rows in key order and for the exact scheme when it tracks a median', () => {
+    const byKey: WeightedSumStatistics<number> = {
+      sums: 1,
+      size: 1,
+      terms: () => undefined,
+      values: (_sums, _weight, median, out) => {
+        out[0] = median;
+      },
+      medianKey: (row) => row,
+    };
+    const bootstrap = new MultiRowBootstrap(byKey, { rows: 3, resamples: 10 });
+    bootstrap.add(1);
+    bootstrap.add(2);
+    assert.throws(() => bootstrap.add(1.5), /row 3's median key 1.5 is below the previous row's 2/);
+    assert.throws(() => new MultiRowBootstrap(byKey, { resamples: 10 }), /median needs the 'exact' row scheme/);
   });
 });

@@ -18,6 +18,7 @@ import { createRng } from '../random/rng';
 import type { WeightedJackknife } from './interval';
 import { bootstrapResult, resolveBootstrapOptions, type BootstrapOptions, type BootstrapResult } from './options';
 import { sampleMultinomial } from './sampling';
+import { runSteps, type Steps } from './steps';
 
 /** A statistic of a table of counts, given as one flat array (a fresh array on every call). */
 export type CountsStatistic = (counts: number[]) => number;
@@ -89,6 +90,18 @@ export function bootstrapCountsVector(
   statistic: CountsVectorStatistic,
   options: BootstrapOptions = {},
 ): BootstrapResult[] {
+  return runSteps(bootstrapCountsVectorSteps(counts, statistic, options));
+}
+
+/**
+ * {@link bootstrapCountsVector} in slices: it pauses every few replicates (fewer the larger the
+ * table, so that a slice stays well under a millisecond). The same results.
+ */
+export function* bootstrapCountsVectorSteps(
+  counts: ArrayLike<number>,
+  statistic: CountsVectorStatistic,
+  options: BootstrapOptions = {},
+): Steps<BootstrapResult[]> {
   const settings = resolveBootstrapOptions(options);
   const total = countTotal(counts, 'the table');
   const table = Array.from(counts);
@@ -96,7 +109,9 @@ export function bootstrapCountsVector(
   const observed = Array.from(statistic(table.slice()));
   const size = observed.length;
   const replicates = observed.map(() => new Float64Array(settings.resamples));
+  const perSlice = Math.max(1, Math.floor(CELLS_PER_SLICE / Math.max(1, table.length)));
   for (let b = 0; b < settings.resamples; b++) {
+    if (b % perSlice === perSlice - 1) yield;
     const resampled: number[] = [];
     sampleMultinomial(rng, total, table, resampled);
     const values = statistic(resampled);
@@ -116,6 +131,9 @@ export function bootstrapCountsVector(
     ),
   );
 }
+
+/** Table cells redrawn between two pauses of {@link bootstrapCountsVectorSteps}. */
+const CELLS_PER_SLICE = 4096;
 
 /**
  * Bootstrap of a statistic of a table of counts (any shape, flattened): the replicates are

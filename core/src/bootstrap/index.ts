@@ -6,7 +6,8 @@
  *
  * A metric plugs in as a function: `(matrix) => number` for {@link bootstrapConfusionMatrix},
  * a {@link WeightedSumStatistic} for {@link RowBootstrap}, `(rows) => number` for
- * {@link bootstrapRows}.
+ * {@link bootstrapRows}. Each long loop also comes as steps (./steps.ts) that an asynchronous caller
+ * can run in slices and cancel.
  */
 export {
   bcaInterval,
@@ -25,6 +26,7 @@ export {
   bootstrapConfusionMatrix,
   bootstrapCounts,
   bootstrapCountsVector,
+  bootstrapCountsVectorSteps,
   confusionMatrixJackknife,
   countsJackknife,
   type ConfusionMatrixStatistic,
@@ -33,16 +35,21 @@ export {
 } from './confusionMatrix';
 export {
   bootstrapRows,
+  bootstrapRowsSteps,
   bootstrapRowSums,
   meanAbsoluteErrorStatistic,
   meanSquaredErrorStatistic,
+  rSquaredFromSums,
   rSquaredStatistic,
   rootMeanSquaredErrorStatistic,
+  MultiRowBootstrap,
   RowBootstrap,
   weightedMeanStatistic,
   type RegressionPair,
   type RowBootstrapOptions,
   type RowScheme,
   type WeightedSumStatistic,
+  type WeightedSumStatistics,
 } from './rows';
+export { DEFAULT_SLICE_MS, runSteps, runStepsAsync, StepsCancelled, type StepControl, type Steps } from './steps';
 export { sampleBinomial, sampleMultinomial, samplePoissonOne } from './sampling';

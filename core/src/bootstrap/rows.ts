@@ -24,6 +24,12 @@
  *    Because each replicate has its own stream (seeded from the seed and the replicate's index),
  *    a replicate does not depend on B, nor on how the caller chunks the rows.
  *
+ *    {@link MultiRowBootstrap} does the same for several statistics of the same rows at once (one
+ *    set of draws for all), and can add the median of a per-row key when rows arrive sorted by it:
+ *    each replicate's median is found in the one block where its draws pass the middle rank, so it
+ *    too needs no per-row memory (this is how every regression metric, the median absolute error
+ *    included, is bootstrapped from the same resamples).
+ *
  * 2. {@link bootstrapRows} — classic resampling of an in-memory array for any statistic of rows
  *    (medians, AUC, …): B times, n indices drawn with replacement, statistic evaluated on the
  *    resample. O(n · B) time, O(n) memory; BCa's jackknife costs n evaluations on n − 1 rows
@@ -32,6 +38,7 @@
 import { createRng, type Rng } from '../random/rng';
 import { bootstrapResult, resolveBootstrapOptions, type BootstrapOptions, type BootstrapResult } from './options';
 import { poissonSampler, sampleBinomial, samplePoissonOne } from './sampling';
+import { runSteps, type Steps } from './steps';
 
 /**
  * A statistic computed from k weighted sums over rows — how a metric plugs into
@@ -86,19 +93,57 @@ export function replicateRng(seed: number, index: number): Rng {
 const BLOCK_ROWS = 256; // 2^8, see `pick` in `flush`
 const drawBlockPoisson = poissonSampler(BLOCK_ROWS);
 
+/** Replicates drawn between two pauses of {@link MultiRowBootstrap.addSteps}: about a millisecond. */
+const REPLICATES_PER_SLICE = 512;
+
 /**
- * Streaming bootstrap of a {@link WeightedSumStatistic}: `add` rows (one pass, any chunking), then
- * `finish()`. Memory O(B · k + 256 · k); with `method: 'bca'` it also keeps each row's k terms
- * (8·k bytes a row) for the jackknife, whose leave-one-out values are `value(S − t(row), n − 1)`.
- * The result depends only on the seed, the options and the sequence of rows — not on how the rows
- * were chunked — and replicate b is the same whatever B.
+ * Several statistics of the same rows, bootstrapped together by {@link MultiRowBootstrap}: k
+ * weighted sums shared by all of them (as {@link WeightedSumStatistic}), and optionally the
+ * weighted median of a per-row key. Every statistic is then computed from the same resamples, at
+ * the cost of one.
  */
-export class RowBootstrap<Row> {
+export interface WeightedSumStatistics<Row> {
+  /** Number of sums k (≥ 1). */
+  readonly sums: number;
+  /** Number of statistics m (≥ 1). */
+  readonly size: number;
+  /** Writes the row's k terms into `terms` (a reused buffer of length k). */
+  terms(row: Row, terms: Float64Array): void;
+  /**
+   * Writes the m statistics into `out` from the k weighted sums, the total weight and — when
+   * {@link WeightedSumStatistics.medianKey} is given — the median of the keys in the resample
+   * (NaN otherwise).
+   */
+  values(sums: Float64Array, weight: number, median: number, out: Float64Array): void;
+  /**
+   * A per-row number whose median in each resample {@link values} gets (e.g. the absolute error,
+   * for the median absolute error). Rows must then be fed in ascending order of this key, and the
+   * scheme must be `exact`: each replicate's median is found as its draws pass the middle rank,
+   * with no per-row memory.
+   */
+  medianKey?(row: Row): number;
+}
+
+/**
+ * Streaming bootstrap of several statistics of the same rows ({@link WeightedSumStatistics}):
+ * `add` rows (one pass, any chunking), then `finish()`, one result per statistic. Each replicate
+ * is drawn once for all of them, so m statistics cost about what one does, and statistic j's
+ * result is identical to a {@link RowBootstrap} of it alone with the same options and rows. Memory
+ * O(B · (k + m) + 256 · k); with `method: 'bca'` it also keeps each row's k terms (and key) for
+ * the jackknife, whose leave-one-out values are computed from S − t(row), n − 1 and the median of
+ * the other keys. The result depends only on the seed, the options and the sequence of rows — not
+ * on how the rows were chunked — and replicate b is the same whatever B.
+ *
+ * {@link MultiRowBootstrap.addSteps} and {@link MultiRowBootstrap.finishSteps} are the same work
+ * cut into slices of about a millisecond (see ./steps.ts), for callers that must stay responsive.
+ */
+export class MultiRowBootstrap<Row> {
   /** The scheme in use. */
   readonly scheme: RowScheme;
   private readonly settings: ReturnType<typeof resolveBootstrapOptions>;
   private readonly expectedRows: number | undefined;
   private readonly k: number;
+  private readonly m: number;
   private readonly rngs: Rng[];
   private readonly sums: Float64Array;
   private readonly weights: Float64Array;
@@ -108,10 +153,22 @@ export class RowBootstrap<Row> {
   private blockRows = 0;
   private stored: Float64Array | undefined;
   private count = 0;
+  // The median of a key: each block's keys, the ranks sought, and each replicate's values there.
+  private readonly tracksMedian: boolean;
+  private readonly blockKeys: Float64Array;
+  private readonly picks: Uint32Array;
+  private readonly lowRank: number;
+  private readonly highRank: number;
+  private readonly lowAt: Float64Array;
+  private readonly highAt: Float64Array;
+  private lastKey = -Infinity;
+  private observedLow = NaN;
+  private observedHigh = NaN;
+  private keys: Float64Array | undefined;
 
   /** Throws a RangeError on invalid options (`exact` without `rows`, a statistic with no sums). */
   constructor(
-    private readonly statistic: WeightedSumStatistic<Row>,
+    private readonly statistics: WeightedSumStatistics<Row>,
     options: RowBootstrapOptions = {},
   ) {
     const { rows, scheme, ...common } = options;
@@ -123,11 +180,19 @@ export class RowBootstrap<Row> {
     if (this.scheme === 'exact' && rows === undefined) {
       throw new RangeError("bootstrap: the 'exact' row scheme needs the number of rows up front");
     }
-    if (!(Number.isSafeInteger(statistic.sums) && statistic.sums >= 1)) {
-      throw new RangeError(`bootstrap: a statistic needs at least one sum, got ${statistic.sums}`);
+    if (!(Number.isSafeInteger(statistics.sums) && statistics.sums >= 1)) {
+      throw new RangeError(`bootstrap: a statistic needs at least one sum, got ${statistics.sums}`);
+    }
+    if (!(Number.isSafeInteger(statistics.size) && statistics.size >= 1)) {
+      throw new RangeError(`bootstrap: at least one statistic is needed, got ${statistics.size}`);
+    }
+    this.tracksMedian = statistics.medianKey !== undefined;
+    if (this.tracksMedian && this.scheme !== 'exact') {
+      throw new RangeError("bootstrap: a median needs the 'exact' row scheme (a fixed resample size)");
     }
     this.expectedRows = rows;
-    this.k = statistic.sums;
+    this.k = statistics.sums;
+    this.m = statistics.size;
     const resamples = this.settings.resamples;
     this.rngs = Array.from({ length: resamples }, (_, b) => replicateRng(this.settings.seed, b));
     this.sums = new Float64Array(resamples * this.k);
@@ -135,7 +200,18 @@ export class RowBootstrap<Row> {
     this.drawsLeft = this.scheme === 'exact' ? new Float64Array(resamples).fill(rows ?? 0) : undefined;
     this.full = new Float64Array(this.k);
     this.block = new Float64Array(BLOCK_ROWS * this.k);
-    if (this.settings.method === 'bca') this.stored = new Float64Array(this.k * Math.min(rows ?? 1024, 1 << 20));
+    const bca = this.settings.method === 'bca';
+    const initial = Math.min(rows ?? 1024, 1 << 20);
+    if (bca) this.stored = new Float64Array(this.k * initial);
+    // The median of n values: the value of rank (n + 1) / 2, or the mean of ranks n / 2 and n / 2 + 1.
+    const n = rows ?? 0;
+    this.lowRank = this.tracksMedian ? Math.floor((n + 1) / 2) : 0;
+    this.highRank = this.tracksMedian ? Math.floor(n / 2) + 1 : 0;
+    this.blockKeys = new Float64Array(this.tracksMedian ? BLOCK_ROWS : 0);
+    this.picks = new Uint32Array(this.tracksMedian ? BLOCK_ROWS : 0);
+    this.lowAt = new Float64Array(this.tracksMedian ? resamples : 0).fill(NaN);
+    this.highAt = new Float64Array(this.tracksMedian ? resamples : 0).fill(NaN);
+    if (bca && this.tracksMedian) this.keys = new Float64Array(initial);
   }
 
   /** Rows fed so far. */
@@ -143,20 +219,43 @@ export class RowBootstrap<Row> {
     return this.count;
   }
 
-  /** Feeds one row. Throws when more rows arrive than `rows` announced (`exact`). */
+  /** Feeds one row. Throws when more rows arrive than `rows` announced (`exact`), or a key out of order. */
   add(row: Row): void {
+    if (this.push(row)) runSteps(this.flush());
+  }
+
+  /** {@link add}, pausing within the block's draws when it completes a block. */
+  *addSteps(row: Row): Steps<void> {
+    if (this.push(row)) yield* this.flush();
+  }
+
+  /** Buffers one row; true when its block is full. */
+  private push(row: Row): boolean {
     if (this.expectedRows !== undefined && this.count >= this.expectedRows) {
       throw new RangeError(`bootstrap: more rows than the ${this.expectedRows} announced`);
     }
     const k = this.k;
+    if (this.tracksMedian) {
+      const key = (this.statistics.medianKey as (row: Row) => number)(row);
+      if (!(key >= this.lastKey)) {
+        throw new RangeError(
+          `bootstrap: row ${this.count + 1}'s median key ${key} is below the previous row's ${this.lastKey}; feed rows by ascending key`,
+        );
+      }
+      this.lastKey = key;
+      this.blockKeys[this.blockRows] = key;
+      if (this.count + 1 === this.lowRank) this.observedLow = key;
+      if (this.count + 1 === this.highRank) this.observedHigh = key;
+      if (this.keys) this.keys = storeAt(this.keys, this.count, [key]);
+    }
     const terms = this.block.subarray(this.blockRows * k, (this.blockRows + 1) * k);
     terms.fill(0);
-    this.statistic.terms(row, terms);
+    this.statistics.terms(row, terms);
     for (let j = 0; j < k; j++) this.full[j] = (this.full[j] as number) + (terms[j] as number);
-    this.store(terms);
+    if (this.stored) this.stored = storeAt(this.stored, this.count * k, terms);
     this.count++;
     this.blockRows++;
-    if (this.blockRows === BLOCK_ROWS) this.flush();
+    return this.blockRows === BLOCK_ROWS;
   }
 
   /** Feeds rows in order (equivalent to `add` on each). */
@@ -164,8 +263,11 @@ export class RowBootstrap<Row> {
     for (const row of rows) this.add(row);
   }
 
-  /** Draws every replicate's weights for the buffered block and adds the weighted terms. */
-  private flush(): void {
+  /**
+   * Draws every replicate's weights for the buffered block and adds the weighted terms; pauses
+   * every {@link REPLICATES_PER_SLICE} replicates.
+   */
+  private *flush(): Steps<void> {
     const c = this.blockRows;
     if (c === 0) return;
     const k = this.k;
@@ -175,14 +277,17 @@ export class RowBootstrap<Row> {
     const drawsLeft = this.drawsLeft;
     // Rows not yet drawn for, this block included (exact scheme).
     const rowsLeft = (this.expectedRows ?? 0) - (this.count - c);
+    // A full block has 2^8 rows: the top 8 bits of a 32-bit draw pick one uniformly.
+    const full = c === BLOCK_ROWS;
     for (let b = 0; b < this.rngs.length; b++) {
+      if (b > 0 && b % REPLICATES_PER_SLICE === 0) yield;
       const rng = this.rngs[b] as Rng;
       let total: number;
       if (drawsLeft !== undefined) {
         const left = drawsLeft[b] as number;
         total = c === rowsLeft ? left : sampleBinomial(rng, left, c / rowsLeft);
         drawsLeft[b] = left - total;
-      } else if (c === BLOCK_ROWS) {
+      } else if (full) {
         total = drawBlockPoisson(rng);
       } else {
         // A final, partial block: the sum of c Poisson(1) weights is Poisson(c).
@@ -190,11 +295,22 @@ export class RowBootstrap<Row> {
         for (let i = 0; i < c; i++) total += samplePoissonOne(rng);
       }
       if (total === 0) continue;
-      weights[b] = (weights[b] as number) + total;
+      const before = weights[b] as number;
+      weights[b] = before + total;
       const base = b * k;
-      // A full block has 2^8 rows: the top 8 bits of a 32-bit draw pick one uniformly.
-      const full = c === BLOCK_ROWS;
-      if (k === 1) {
+      // Does this block hold the replicate's middle rank(s)? Then count its picks per row.
+      const median = this.tracksMedian && before < this.highRank && before + total >= this.lowRank;
+      if (median) {
+        const picks = this.picks;
+        picks.fill(0, 0, c);
+        for (let draw = 0; draw < total; draw++) {
+          const at = full ? rng.nextUint32() >>> 24 : rng.nextInt(c);
+          picks[at] = (picks[at] as number) + 1;
+          const row = at * k;
+          for (let j = 0; j < k; j++) sums[base + j] = (sums[base + j] as number) + (block[row + j] as number);
+        }
+        this.locateMedian(b, before, c);
+      } else if (k === 1) {
         let sum = 0;
         for (let draw = 0; draw < total; draw++)
           sum += block[full ? rng.nextUint32() >>> 24 : rng.nextInt(c)] as number;
@@ -209,15 +325,135 @@ export class RowBootstrap<Row> {
     this.blockRows = 0;
   }
 
-  private store(terms: Float64Array): void {
-    if (this.stored === undefined) return;
-    const offset = this.count * this.k;
-    if (offset + this.k > this.stored.length) {
-      const grown = new Float64Array(Math.max(2 * this.stored.length, offset + this.k));
-      grown.set(this.stored);
-      this.stored = grown;
+  /** Replicate b's keys at the middle ranks that fall in this block (its picks are counted). */
+  private locateMedian(b: number, before: number, c: number): void {
+    let rank = before;
+    for (let i = 0; i < c; i++) {
+      const picked = this.picks[i] as number;
+      if (picked === 0) continue;
+      const key = this.blockKeys[i] as number;
+      if (rank < this.lowRank && rank + picked >= this.lowRank) this.lowAt[b] = key;
+      if (rank < this.highRank && rank + picked >= this.highRank) this.highAt[b] = key;
+      rank += picked;
     }
-    this.stored.set(terms, offset);
+  }
+
+  /** The median of the keys of all rows but row `i` (in ascending key order). */
+  private leaveOneOutMedian(keys: Float64Array, n: number, i: number): number {
+    const at = (rank: number): number => keys[rank < i ? rank : rank + 1] as number;
+    const m = n - 1;
+    return m % 2 === 1 ? at((m - 1) / 2) : (at(m / 2 - 1) + at(m / 2)) / 2;
+  }
+
+  /**
+   * Each statistic on the rows fed, its interval and the options used. Throws a RangeError when
+   * no row was fed, or when the `exact` scheme got fewer rows than announced. Call it once.
+   */
+  finish(): BootstrapResult[] {
+    return runSteps(this.finishSteps());
+  }
+
+  /** {@link finish} in slices: the last block's draws, then one statistic's interval at a time. */
+  *finishSteps(): Steps<BootstrapResult[]> {
+    const n = this.count;
+    if (n === 0) throw new RangeError('bootstrap: no rows to resample');
+    if (this.expectedRows !== undefined && n !== this.expectedRows) {
+      throw new RangeError(`bootstrap: ${this.expectedRows} rows announced, ${n} fed`);
+    }
+    yield* this.flush();
+    const { k, m } = this;
+    const resamples = this.settings.resamples;
+    const replicates = Array.from({ length: m }, () => new Float64Array(resamples));
+    const out = new Float64Array(m);
+    for (let b = 0; b < resamples; b++) {
+      const median = this.tracksMedian ? ((this.lowAt[b] as number) + (this.highAt[b] as number)) / 2 : NaN;
+      this.statistics.values(this.sums.slice(b * k, (b + 1) * k), this.weights[b] as number, median, out);
+      for (let j = 0; j < m; j++) (replicates[j] as Float64Array)[b] = out[j] as number;
+    }
+    const keys = this.keys;
+    // Rows came in key order: the observed median is at the middle ranks of the fed keys.
+    const observedMedian = this.tracksMedian ? (this.observedLow + this.observedHigh) / 2 : NaN;
+    this.statistics.values(this.full.slice(), n, observedMedian, out);
+    const observed = Array.from(out);
+    let jackknife: Float64Array[] | undefined;
+    const jackknifeOf = (j: number): Float64Array => {
+      const stored = this.stored;
+      if (stored === undefined || n < 2) return new Float64Array(0);
+      if (!jackknife) {
+        const columns = Array.from({ length: m }, () => new Float64Array(n));
+        const leftOut = new Float64Array(k);
+        const values = new Float64Array(m);
+        for (let i = 0; i < n; i++) {
+          for (let c = 0; c < k; c++) leftOut[c] = (this.full[c] as number) - (stored[i * k + c] as number);
+          const median = keys ? this.leaveOneOutMedian(keys, n, i) : NaN;
+          this.statistics.values(leftOut, n - 1, median, values);
+          for (let c = 0; c < m; c++) (columns[c] as Float64Array)[i] = values[c] as number;
+        }
+        jackknife = columns;
+      }
+      return jackknife[j] as Float64Array;
+    };
+    const results: BootstrapResult[] = [];
+    for (let j = 0; j < m; j++) {
+      yield;
+      results.push(
+        bootstrapResult(
+          replicates[j] as Float64Array,
+          observed[j] as number,
+          () => jackknifeOf(j),
+          this.settings,
+          this.scheme,
+        ),
+      );
+    }
+    return results;
+  }
+}
+
+/**
+ * Streaming bootstrap of a {@link WeightedSumStatistic}: `add` rows (one pass, any chunking), then
+ * `finish()`. Memory O(B · k + 256 · k); with `method: 'bca'` it also keeps each row's k terms
+ * (8·k bytes a row) for the jackknife, whose leave-one-out values are `value(S − t(row), n − 1)`.
+ * The result depends only on the seed, the options and the sequence of rows — not on how the rows
+ * were chunked — and replicate b is the same whatever B. (A {@link MultiRowBootstrap} of one
+ * statistic.)
+ */
+export class RowBootstrap<Row> {
+  /** The scheme in use. */
+  readonly scheme: RowScheme;
+  private readonly bootstrap: MultiRowBootstrap<Row>;
+
+  /** Throws a RangeError on invalid options (`exact` without `rows`, a statistic with no sums). */
+  constructor(statistic: WeightedSumStatistic<Row>, options: RowBootstrapOptions = {}) {
+    this.bootstrap = new MultiRowBootstrap(
+      {
+        sums: statistic.sums,
+        size: 1,
+        terms: (row, terms) => {
+          statistic.terms(row, terms);
+        },
+        values: (sums, weight, _median, out) => {
+          out[0] = statistic.value(sums, weight);
+        },
+      },
+      options,
+    );
+    this.scheme = this.bootstrap.scheme;
+  }
+
+  /** Rows fed so far. */
+  get rows(): number {
+    return this.bootstrap.rows;
+  }
+
+  /** Feeds one row. Throws when more rows arrive than `rows` announced (`exact`). */
+  add(row: Row): void {
+    this.bootstrap.add(row);
+  }
+
+  /** Feeds rows in order (equivalent to `add` on each). */
+  addAll(rows: Iterable<Row>): void {
+    this.bootstrap.addAll(rows);
   }
 
   /**
@@ -225,31 +461,21 @@ export class RowBootstrap<Row> {
    * no row was fed, or when the `exact` scheme got fewer rows than announced. Call it once.
    */
   finish(): BootstrapResult {
-    const n = this.count;
-    if (n === 0) throw new RangeError('bootstrap: no rows to resample');
-    if (this.expectedRows !== undefined && n !== this.expectedRows) {
-      throw new RangeError(`bootstrap: ${this.expectedRows} rows announced, ${n} fed`);
-    }
-    this.flush();
-    const k = this.k;
-    const replicates = new Float64Array(this.settings.resamples);
-    for (let b = 0; b < replicates.length; b++) {
-      replicates[b] = this.statistic.value(this.sums.slice(b * k, (b + 1) * k), this.weights[b] as number);
-    }
-    const observed = this.statistic.value(this.full.slice(), n);
-    const jackknife = (): Float64Array => {
-      const stored = this.stored;
-      if (stored === undefined || n < 2) return new Float64Array(0);
-      const values = new Float64Array(n);
-      const leftOut = new Float64Array(k);
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < k; j++) leftOut[j] = (this.full[j] as number) - (stored[i * k + j] as number);
-        values[i] = this.statistic.value(leftOut, n - 1);
-      }
-      return values;
-    };
-    return bootstrapResult(replicates, observed, jackknife, this.settings, this.scheme);
+    const [result] = this.bootstrap.finish();
+    if (result === undefined) throw new Error('bootstrap: no result for a one-value statistic');
+    return result;
   }
+}
+
+/** Writes `values` at `offset`, growing the array (doubling) when it is too short; returns the array. */
+function storeAt(array: Float64Array, offset: number, values: ArrayLike<number>): Float64Array {
+  let target = array;
+  if (offset + values.length > target.length) {
+    target = new Float64Array(Math.max(2 * target.length, offset + values.length));
+    target.set(array);
+  }
+  target.set(values, offset);
+  return target;
 }
 
 /**
@@ -278,6 +504,15 @@ export function bootstrapRows<Row>(
   statistic: (sample: Row[]) => number,
   options: BootstrapOptions = {},
 ): BootstrapResult {
+  return runSteps(bootstrapRowsSteps(rows, statistic, options));
+}
+
+/** {@link bootstrapRows}, pausing after each replicate. */
+export function* bootstrapRowsSteps<Row>(
+  rows: readonly Row[],
+  statistic: (sample: Row[]) => number,
+  options: BootstrapOptions = {},
+): Steps<BootstrapResult> {
   const settings = resolveBootstrapOptions(options);
   const n = rows.length;
   if (n === 0) throw new RangeError('bootstrap: no rows to resample');
@@ -287,6 +522,7 @@ export function bootstrapRows<Row>(
     const sample = new Array<Row>(n);
     for (let i = 0; i < n; i++) sample[i] = rows[rng.nextInt(n)] as Row;
     replicates[b] = statistic(sample);
+    yield;
   }
   const observed = statistic(rows.slice());
   const jackknife = (): Float64Array => {
@@ -350,14 +586,22 @@ export function rSquaredStatistic(): WeightedSumStatistic<RegressionPair> {
       terms[1] = centred;
       terms[2] = centred * centred;
     },
-    value: (sums, weight) => {
-      if (!(weight > 0)) return NaN;
-      const residualSquares = sums[0] as number;
-      const centredSum = sums[1] as number;
-      const centredSquares = sums[2] as number;
-      const totalSquares = centredSquares - (centredSum * centredSum) / weight;
-      if (totalSquares <= 1e-12 * centredSquares) return residualSquares === 0 ? 1 : 0;
-      return 1 - residualSquares / totalSquares;
-    },
+    value: (sums, weight) => rSquaredFromSums(sums[0] as number, sums[1] as number, sums[2] as number, weight),
   };
+}
+
+/**
+ * R² from the weighted sums of {@link rSquaredStatistic} — Σ w·(y − ŷ)², Σ w·(y − c), Σ w·(y − c)²
+ * — and the total weight W; see there (NaN when W is 0).
+ */
+export function rSquaredFromSums(
+  residualSquares: number,
+  centredSum: number,
+  centredSquares: number,
+  weight: number,
+): number {
+  if (!(weight > 0)) return NaN;
+  const totalSquares = centredSquares - (centredSum * centredSum) / weight;
+  if (totalSquares <= 1e-12 * centredSquares) return residualSquares === 0 ? 1 : 0;
+  return 1 - residualSquares / totalSquares;
 }

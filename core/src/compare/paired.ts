@@ -5,7 +5,7 @@
  * multinomial draw over that table, so the bootstrap costs O(B · k³) whatever the row count, and
  * A and B are always scored on the same resampled rows — the pairing the test needs.
  */
-import { bootstrapCountsVector } from '../bootstrap';
+import { bootstrapCountsVectorSteps, runSteps, runStepsAsync, type StepControl, type Steps } from '../bootstrap';
 import { resolveBootstrapOptions } from '../bootstrap/options';
 import { withInterval, type BootstrapReport, type ReportedMetric } from '../evaluate/report';
 import {
@@ -80,6 +80,16 @@ export class PairedComparison {
 
   /** McNemar's test and the paired differences of every metric of the options. */
   finish(): PairedComparisonReport {
+    return runSteps(this.finishSteps());
+  }
+
+  /** {@link finish} in slices that give the event loop a turn and stop on a cancellation. */
+  finishAsync(control: StepControl): Promise<PairedComparisonReport> {
+    return runStepsAsync(this.finishSteps(), control);
+  }
+
+  /** {@link finish} as steps (see core/src/bootstrap/steps.ts). */
+  *finishSteps(): Steps<PairedComparisonReport> {
     if (this.n === 0) throw new MetricInputError('no rows to compare');
     const labels = sortLabels(this.names);
     const position = this.names.map((name) => labels.indexOf(name));
@@ -119,7 +129,7 @@ export class PairedComparison {
 
     const settings = this.options.bootstrap === false ? undefined : resolveBootstrapOptions(this.options.bootstrap);
     const results = settings
-      ? bootstrapCountsVector(
+      ? yield* bootstrapCountsVectorSteps(
           observedCounts,
           (counts) => {
             const { a, b } = metricsOf(counts);

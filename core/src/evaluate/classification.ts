@@ -5,9 +5,13 @@
  */
 import {
   BOOTSTRAP_DEFAULTS,
-  bootstrapCountsVector,
-  bootstrapRows,
+  bootstrapCountsVectorSteps,
+  bootstrapRowsSteps,
+  runSteps,
+  runStepsAsync,
   type BootstrapOptions,
+  type StepControl,
+  type Steps,
   type BootstrapResult,
   type IntervalMethod,
 } from '../bootstrap';
@@ -124,6 +128,16 @@ export class ClassificationEvaluator {
 
   /** The report; the bootstrap runs here (milliseconds for the matrix, whatever the row count). */
   finish(): ClassificationReport {
+    return runSteps(this.finishSteps());
+  }
+
+  /** {@link finish} in slices that give the event loop a turn and stop on a cancellation. */
+  finishAsync(control: StepControl): Promise<ClassificationReport> {
+    return runStepsAsync(this.finishSteps(), control);
+  }
+
+  /** {@link finish} as steps (see core/src/bootstrap/steps.ts). */
+  *finishSteps(): Steps<ClassificationReport> {
     const confusion = this.confusion.finish();
     const base: ClassificationMetrics = classificationMetrics(confusion, this.options);
     const bootstrapOptions =
@@ -134,7 +148,7 @@ export class ClassificationEvaluator {
     if (bootstrapOptions && base.rows > 0) {
       const definitions = confusionMetricDefinitions(confusion.labels, this.options);
       const k = confusion.labels.length;
-      const results = bootstrapCountsVector(
+      const results = yield* bootstrapCountsVectorSteps(
         flattenConfusion(confusion),
         (cells) => {
           const summary = summarizeConfusion(cells, k);
@@ -173,8 +187,8 @@ export class ClassificationEvaluator {
       metrics,
       perClass,
     };
-    if (this.scores) report.scores = this.scoreReport(bootstrapOptions, asked);
-    if (this.classScores) report.classScores = this.classScoreReport(bootstrapOptions, asked);
+    if (this.scores) report.scores = yield* this.scoreReport(bootstrapOptions, asked);
+    if (this.classScores) report.classScores = yield* this.classScoreReport(bootstrapOptions, asked);
     if (bootstrapOptions) {
       report.bootstrap = {
         resamples: bootstrapOptions.resamples,
@@ -187,10 +201,10 @@ export class ClassificationEvaluator {
     return report;
   }
 
-  private classScoreReport(
+  private *classScoreReport(
     bootstrapOptions: Required<BootstrapOptions> | undefined,
     asked: IntervalMethod,
-  ): ClassificationReport['classScores'] {
+  ): Steps<ClassificationReport['classScores']> {
     const scores = (this.classScores as MulticlassScoreAccumulator).finish();
     const base = multiclassScoreMetrics(scores);
     const n = base.rows;
@@ -206,8 +220,8 @@ export class ClassificationEvaluator {
           rowsSumToOne: scores.rowsSumToOne,
         });
         results = [
-          bootstrapRows(rows, (sample) => rocAucOvr(subset(sample)).value, bootstrapOptions),
-          bootstrapRows(rows, (sample) => multiclassLogLoss(subset(sample)).value, bootstrapOptions),
+          yield* bootstrapRowsSteps(rows, (sample) => rocAucOvr(subset(sample)).value, bootstrapOptions),
+          yield* bootstrapRowsSteps(rows, (sample) => multiclassLogLoss(subset(sample)).value, bootstrapOptions),
         ];
       } else {
         note = `no interval: multiclass score metrics are resampled row by row, done up to ${MULTICLASS_SCORE_BOOTSTRAP_MAX_ROWS.toLocaleString('en-US')} rows`;
@@ -225,10 +239,10 @@ export class ClassificationEvaluator {
     };
   }
 
-  private scoreReport(
+  private *scoreReport(
     bootstrapOptions: Required<BootstrapOptions> | undefined,
     asked: IntervalMethod,
-  ): ClassificationReport['scores'] {
+  ): Steps<ClassificationReport['scores']> {
     const sorted = (this.scores as BinaryScoreAccumulator).finish();
     const base = binaryScoreMetrics(sorted, {
       ...(this.options.thresholds ? { thresholds: this.options.thresholds } : {}),
@@ -240,7 +254,7 @@ export class ClassificationEvaluator {
       const cells = new Float64Array(table.values.length * 2);
       cells.set(table.positives, 0);
       cells.set(table.negatives, table.values.length);
-      results = bootstrapCountsVector(
+      results = yield* bootstrapCountsVectorSteps(
         cells,
         (resampled) => scoreTableMetrics(table.values, resampled),
         bootstrapOptions,

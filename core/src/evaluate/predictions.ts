@@ -3,6 +3,7 @@
  * cells arrive as text; rows with a missing truth, prediction or score are skipped and counted;
  * the task is classification or regression as asked, or decided from the data (`auto`).
  */
+import { runSteps, runStepsAsync, type StepControl, type Steps } from '../bootstrap/steps';
 import { isMissing } from '../csv/missing';
 import { MAX_LABELS, MetricInputError } from '../metrics';
 import {
@@ -136,6 +137,16 @@ export class PredictionsEvaluator {
 
   /** The report of the task asked for, or decided. */
   finish(): PredictionsReport {
+    return runSteps(this.finishSteps());
+  }
+
+  /** {@link finish} in slices that give the event loop a turn and stop on a cancellation. */
+  finishAsync(control: StepControl): Promise<PredictionsReport> {
+    return runStepsAsync(this.finishSteps(), control);
+  }
+
+  /** {@link finish} as steps (see core/src/bootstrap/steps.ts). */
+  *finishSteps(): Steps<PredictionsReport> {
     const regression =
       this.task === 'regression' ||
       (this.task === 'auto' &&
@@ -147,6 +158,7 @@ export class PredictionsEvaluator {
         this.skippedRows > 0 ? `every row was skipped (${this.skipped[0]?.reason ?? ''})` : 'no rows to evaluate',
       );
     }
-    return { ...evaluator.finish(), skippedRows: this.skippedRows, skipped: this.skipped };
+    const report = yield* evaluator.finishSteps();
+    return { ...report, skippedRows: this.skippedRows, skipped: this.skipped };
   }
 }

@@ -1,28 +1,22 @@
 /**
  * `mlguide evaluate` for a regressor: scikit-learn's regression metrics, each with a bootstrap
- * interval. The mean-type metrics (MAE, MSE, RMSE, R², MAPE) use the exact row bootstrap of
- * weighted sums (no n × B indices); the median absolute error, which is not a weighted sum, is
- * resampled row by row, so only up to {@link MEDIAN_BOOTSTRAP_MAX_ROWS} rows.
+ * interval — all six from the same resamples, drawn once. The rows are fed to one
+ * {@link MultiRowBootstrap} (the exact row bootstrap of weighted sums: no n × B indices) in
+ * ascending order of their absolute error, so that besides the sums of the mean-type metrics
+ * (MAE, MSE, RMSE, R², MAPE) each replicate also finds its median absolute error as its draws
+ * pass the middle rank. Memory: the rows (to sort them) and O(B) per metric.
  */
 import {
-  bootstrapRows,
-  meanAbsoluteErrorStatistic,
-  meanSquaredErrorStatistic,
-  rootMeanSquaredErrorStatistic,
-  rSquaredStatistic,
-  RowBootstrap,
-  weightedMeanStatistic,
+  MultiRowBootstrap,
+  rSquaredFromSums,
   type BootstrapOptions,
   type BootstrapResult,
-  type RegressionPair,
-  type WeightedSumStatistic,
+  type WeightedSumStatistics,
 } from '../bootstrap';
 import { resolveBootstrapOptions } from '../bootstrap/options';
+import { runSteps, runStepsAsync, type StepControl, type Steps } from '../bootstrap/steps';
 import { GrowableFloat64Array, MAPE_EPS, RegressionAccumulator, type RegressionMetricKey } from '../metrics';
 import { withInterval, type BootstrapReport, type ReportedMetric } from './report';
-
-/** Above this many rows the median absolute error gets no interval (its bootstrap is O(n · B) memory-bound work). */
-export const MEDIAN_BOOTSTRAP_MAX_ROWS = 20_000;
 
 /** Options of {@link RegressionEvaluator}. */
 export interface RegressionEvaluationOptions {
@@ -39,16 +33,56 @@ export interface RegressionReport {
   bootstrap?: Omit<BootstrapReport, 'scheme'> & { scheme: 'exact' };
 }
 
-const STATISTICS: Partial<Record<RegressionMetricKey, () => WeightedSumStatistic<RegressionPair>>> = {
-  mean_absolute_error: meanAbsoluteErrorStatistic,
-  mean_squared_error: meanSquaredErrorStatistic,
-  root_mean_squared_error: rootMeanSquaredErrorStatistic,
-  r2: rSquaredStatistic,
-  mean_absolute_percentage_error: () =>
-    weightedMeanStatistic(
-      (row: RegressionPair) => Math.abs(row.actual - row.predicted) / Math.max(Math.abs(row.actual), MAPE_EPS),
-    ),
-};
+/** The metrics in the order {@link regressionStatistics} computes them. */
+export const REGRESSION_BOOTSTRAP_METRICS: readonly RegressionMetricKey[] = [
+  'mean_absolute_error',
+  'mean_squared_error',
+  'root_mean_squared_error',
+  'r2',
+  'mean_absolute_percentage_error',
+  'median_absolute_error',
+];
+
+/** A regression row by its position in the evaluator's columns. */
+interface IndexedPair {
+  actual: number;
+  predicted: number;
+}
+
+/**
+ * Every regression metric from five weighted sums — Σ w·|e|, Σ w·e², Σ w·|e|/max(|y|, eps),
+ * Σ w·(y − c), Σ w·(y − c)² (e = y − ŷ; c the first row's true value, see `rSquaredStatistic`) —
+ * and the median of |e|, in the order of {@link REGRESSION_BOOTSTRAP_METRICS}. Rows must come in
+ * ascending order of |e|. A fresh statistic per call (the shift c is state).
+ */
+export function regressionStatistics(): WeightedSumStatistics<IndexedPair> {
+  let shift: number | undefined;
+  return {
+    sums: 5,
+    size: REGRESSION_BOOTSTRAP_METRICS.length,
+    terms: (row, terms) => {
+      shift ??= row.actual;
+      const error = row.actual - row.predicted;
+      const absolute = Math.abs(error);
+      const centred = row.actual - shift;
+      terms[0] = absolute;
+      terms[1] = error * error;
+      terms[2] = absolute / Math.max(Math.abs(row.actual), MAPE_EPS);
+      terms[3] = centred;
+      terms[4] = centred * centred;
+    },
+    values: (sums, weight, median, out) => {
+      const mse = (sums[1] as number) / weight;
+      out[0] = (sums[0] as number) / weight;
+      out[1] = mse;
+      out[2] = Math.sqrt(mse);
+      out[3] = rSquaredFromSums(sums[1] as number, sums[3] as number, sums[4] as number, weight);
+      out[4] = (sums[2] as number) / weight;
+      out[5] = median;
+    },
+    medianKey: (row) => Math.abs(row.actual - row.predicted),
+  };
+}
 
 /** Evaluates a regressor from (true, predicted) rows. */
 export class RegressionEvaluator {
@@ -70,33 +104,45 @@ export class RegressionEvaluator {
     this.predicted.push(predicted);
   }
 
-  /** The report; the row bootstrap runs here (O(n · B) per metric). */
+  /** The report; the row bootstrap runs here (O(n · B) for all six metrics together). */
   finish(): RegressionReport {
+    return runSteps(this.finishSteps());
+  }
+
+  /** {@link finish} in slices that give the event loop a turn and stop on a cancellation. */
+  finishAsync(control: StepControl): Promise<RegressionReport> {
+    return runStepsAsync(this.finishSteps(), control);
+  }
+
+  /** {@link finish} as steps (see core/src/bootstrap/steps.ts). */
+  *finishSteps(): Steps<RegressionReport> {
     const base = this.metrics.finish();
     const settings = this.options.bootstrap === false ? undefined : resolveBootstrapOptions(this.options.bootstrap);
     const n = base.rows;
-    const metrics = {} as Record<RegressionMetricKey, ReportedMetric>;
-    const actual = this.actual.view();
-    const predicted = this.predicted.view();
-    for (const [key, value] of Object.entries(base.metrics) as [RegressionMetricKey, ReportedMetric][]) {
-      let result: BootstrapResult | undefined;
-      let note: string | undefined;
-      const statistic = STATISTICS[key];
-      if (settings && n > 0 && statistic) {
-        const bootstrap = new RowBootstrap(statistic(), { ...settings, rows: n, scheme: 'exact' });
-        for (let i = 0; i < n; i++) bootstrap.add({ actual: actual[i] as number, predicted: predicted[i] as number });
-        result = bootstrap.finish();
-      } else if (settings && n > 0 && key === 'median_absolute_error') {
-        if (n <= MEDIAN_BOOTSTRAP_MAX_ROWS) {
-          const errors = Array.from({ length: n }, (_, i) =>
-            Math.abs((actual[i] as number) - (predicted[i] as number)),
-          );
-          result = bootstrapRows(errors, median, settings);
-        } else {
-          note = `no interval: the median's bootstrap resamples rows one by one, done up to ${MEDIAN_BOOTSTRAP_MAX_ROWS.toLocaleString('en-US')} rows`;
-        }
+    const results = new Map<RegressionMetricKey, BootstrapResult>();
+    if (settings && n > 0) {
+      const actual = this.actual.view();
+      const predicted = this.predicted.view();
+      const errors = new Float64Array(n);
+      for (let i = 0; i < n; i++) errors[i] = Math.abs((actual[i] as number) - (predicted[i] as number));
+      // Ties keep file order, so the result depends only on the rows and the seed.
+      const order = new Uint32Array(n)
+        .map((_, i) => i)
+        .sort((a, b) => (errors[a] as number) - (errors[b] as number) || a - b);
+      yield;
+      const bootstrap = new MultiRowBootstrap(regressionStatistics(), { ...settings, rows: n, scheme: 'exact' });
+      for (const i of order) {
+        yield* bootstrap.addSteps({ actual: actual[i] as number, predicted: predicted[i] as number });
       }
-      metrics[key] = withInterval(value, result, settings?.method, note);
+      const finished = yield* bootstrap.finishSteps();
+      REGRESSION_BOOTSTRAP_METRICS.forEach((key, j) => {
+        const result = finished[j];
+        if (result) results.set(key, result);
+      });
+    }
+    const metrics = {} as Record<RegressionMetricKey, ReportedMetric>;
+    for (const [key, value] of Object.entries(base.metrics) as [RegressionMetricKey, ReportedMetric][]) {
+      metrics[key] = withInterval(value, results.get(key), settings?.method);
     }
     const report: RegressionReport = { version: 1, task: 'regression', rows: n, metrics };
     if (settings) {
@@ -110,10 +156,4 @@ export class RegressionEvaluator {
     }
     return report;
   }
-}
-
-function median(values: number[]): number {
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
