@@ -215,6 +215,18 @@ describe('DuplicateRows', () => {
     assert.equal(rows.exact, true);
   });
 
+  it('stays exact up to its bound exactly, in a table 80 % full', () => {
+    for (const maxKeys of [1, 3, 1000, 1 << 14]) {
+      const rows = new DuplicateRows(maxKeys);
+      // Every distinct row, then every row again: all repeats found while the table is full.
+      for (let pass = 0; pass < 2; pass++) for (let i = 0; i < maxKeys; i++) rows.add(mixKey(i, 7), hashHigh);
+      assert.equal(rows.exact, true, `${maxKeys}`);
+      assert.equal(rows.duplicates(), maxKeys, `${maxKeys}`);
+      rows.add(mixKey(maxKeys, 7), hashHigh);
+      assert.equal(rows.exact, false, `${maxKeys} + 1 distinct rows`);
+    }
+  });
+
   it('estimates repeats without bias by hash sampling past that', () => {
     let total = 0;
     const runs = 20;

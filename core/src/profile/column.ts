@@ -192,18 +192,35 @@ export class ColumnAccumulator {
   private startSketches(table: KeyCounter): void {
     if (!this.reservoir && this.n > 0) this.startSample(table);
     const hll = new HyperLogLog();
-    const held: { low: number; high: number; count: number; text: string | undefined }[] = [];
+    // The FREQUENT_CAPACITY most frequent values go to the summary (ties in table order). Found
+    // by selecting the count thresholds from one typed array rather than sorting an object per
+    // value: this runs while the column's tables are largest, and garbage made here would be
+    // promoted and outlive the tables (see the profile's memory notes in readCsv.ts).
+    const counts = new Float64Array(table.size);
+    let n = 0;
     table.forEach((low, high, count, text) => {
       if (text === undefined) hll.add(mixKey(low, high), hashHigh);
       else hll.add(low, high);
-      held.push({ low, high, count, text });
+      counts[n++] = count;
     });
-    held.sort((a, b) => b.count - a.count);
     const frequent = new FrequentItems(FREQUENT_CAPACITY, detach);
-    for (const entry of held.slice(0, FREQUENT_CAPACITY))
-      frequent.insert(entry.low, entry.high, entry.count, entry.text);
-    // A value left out may have occurred as often as the most frequent one left out.
-    frequent.addError(held[FREQUENT_CAPACITY]?.count ?? 0);
+    if (n <= FREQUENT_CAPACITY) {
+      table.forEach((low, high, count, text) => {
+        frequent.insert(low, high, count, text);
+      });
+    } else {
+      // Ascending order: the capacity-th largest count is the threshold, the next one the error.
+      const threshold = selectKth(counts, n, n - FREQUENT_CAPACITY);
+      const firstLeftOut = selectKth(counts, n - FREQUENT_CAPACITY, n - FREQUENT_CAPACITY - 1);
+      let above = 0;
+      for (let i = n - FREQUENT_CAPACITY; i < n; i++) if ((counts[i] as number) > threshold) above++;
+      let tiesLeft = FREQUENT_CAPACITY - above;
+      table.forEach((low, high, count, text) => {
+        if (count > threshold || (count === threshold && tiesLeft-- > 0)) frequent.insert(low, high, count, text);
+      });
+      // A value left out may have occurred as often as the most frequent one left out.
+      frequent.addError(firstLeftOut);
+    }
     this.hll = hll;
     this.frequent = frequent;
     this.table = undefined;
@@ -314,6 +331,35 @@ export class ColumnAccumulator {
     for (const x of sample) if (Number.isFinite(x)) finite++;
     return Math.round((finite / sample.length) * this.n);
   }
+}
+
+/**
+ * The k-th smallest (0-based) of the first n values (Hoare's quickselect). Reorders them so that
+ * the values before index k are at most, and those after it at least, the result.
+ */
+function selectKth(values: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i++;
+      while ((values[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k] as number;
 }
 
 /** What a key stands for when it carries no text: a number or a boolean. */
