@@ -3,6 +3,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { UnknownColumnError, type CompleteCsvProfile } from '../../core/src/profile/profile';
 import { CsvInputError, profileCsvFile } from './engine/readCsv';
 import { lintCommand } from './cliLint';
+import { checklistCommand } from './cliChecklist';
 import { startLintServer } from './lintServer';
 import { parseArgs, UsageError } from './cliArgs';
 import { JOB_COMMANDS, JOB_USAGE } from './cliJobs';
@@ -19,6 +20,8 @@ const USAGE = `Usage:
   mlguide profile <file.csv> [--json] [--delimiter <c>] [--target <column>] [--seed <n>]
                                                  profile a CSV file
 ${JOB_USAGE}
+  mlguide checklist [folder] [--json] [--require <stage,…|all>] [--write]
+                                                 where the project stands in the ML life cycle
   mlguide lsp --stdio                            run the language server for any LSP client
   mlguide --help | --version
 
@@ -40,6 +43,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await lintCommand(rest, io);
       case 'profile':
         return await profileCommand(rest, io);
+      case 'checklist':
+        return await checklistCommand(rest, io);
       case 'evaluate':
       case 'baseline':
       case 'compare':
@@ -214,6 +219,11 @@ export function main(argv: readonly string[]): void {
     startLintServer(createConnection(ProposedFeatures.all));
     return;
   }
+  // `mlguide … | head` closes the pipe early: that ends the output, it is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   runCli(argv, {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
