@@ -24,11 +24,15 @@ import { evaluateFile } from '../../server/src/engine/jobs/evaluate';
 import { readCsvFile } from '../../server/src/engine/jobs/reader';
 import { initializeSession, startBundledServer, type LspSession, type ProgressMessage } from '../support/lspClient';
 import { copyExamples, readPlainCsv, writeLargeCsv, type ScratchWorkspace } from '../support/lspWorkspace';
+import { createRng } from '../../core/src/random/rng';
 
 /** What a report looks like after JSON-RPC: NaN and ±Infinity become null, undefined fields go. */
 const overTheWire = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
 const SMALL_BOOTSTRAP = { resamples: 200, seed: 7 };
+
+/** A cancelled bootstrap answers within this (it pauses every 20 ms to look for a cancellation). */
+const PROMPT_MS = 3000;
 
 /** Several 1 MiB chunks of predictions; evaluating it takes far longer than a cancellation takes to arrive. */
 const BIG_PREDICTIONS_BYTES = 12_000_000;
@@ -315,6 +319,83 @@ describe('evaluation job requests', { timeout: 180_000 }, () => {
       `about half once the first file is read: ${JSON.stringify(reported)}`,
     );
     assert.equal(reported.at(-1), 100);
+  });
+
+  /**
+   * Sends `params` to `method` with a progress token and a bootstrap far too long to finish, waits
+   * until the whole file has been read (progress 100), cancels, and checks the answer is
+   * RequestCancelled within `PROMPT_MS` and that the server is free at once for the next request.
+   */
+  async function cancelDuringBootstrap(method: string, params: Record<string, unknown>, token: string): Promise<void> {
+    const from = session.progress.mark();
+    const cancel = new CancellationTokenSource();
+    const outcome = rejection(
+      session.connection.sendRequest(method, { ...params, workDoneToken: token }, cancel.token),
+    );
+    await session.progress.next(
+      (m) => m.token === token && m.value.kind === 'report' && m.value.percentage === 100,
+      'the read finished (progress 100)',
+      { from },
+    );
+    const cancelledAt = Date.now();
+    cancel.cancel();
+    const error = await outcome;
+    const answeredIn = Date.now() - cancelledAt;
+    assert.equal(error.code, LSPErrorCodes.RequestCancelled, error.message);
+    assert.ok(answeredIn < PROMPT_MS, `answered ${answeredIn} ms after the cancellation`);
+    // A bootstrap still running (synchronously) would hold this request back until it ended.
+    const askedAt = Date.now();
+    const next = await session.connection.sendRequest(AbMethod, {
+      uri: workspace.uri('data/ab.csv'),
+      variant: 'variant',
+      outcome: 'converted',
+    });
+    assert.equal((next as { kind: string }).kind, 'binary');
+    assert.ok(Date.now() - askedAt < PROMPT_MS, `the next request waited ${Date.now() - askedAt} ms`);
+  }
+
+  it('cancels an evaluation whose bootstrap is running (the file read) with RequestCancelled, promptly', async () => {
+    // 20,000 regression rows × 200,000 resamples: about a minute of bootstrapping.
+    const rng = createRng(12);
+    const lines = ['truth,predicted'];
+    for (let i = 0; i < 20_000; i++) {
+      const truth = 100 * rng.next();
+      lines.push(`${truth.toFixed(3)},${(truth + 10 * (rng.next() - 0.5)).toFixed(3)}`);
+    }
+    await workspace.write('data/regression.csv', lines.join('\n') + '\n');
+    await cancelDuringBootstrap(
+      EvaluateMethod,
+      {
+        uri: workspace.uri('data/regression.csv'),
+        truth: 'truth',
+        predicted: 'predicted',
+        bootstrap: { resamples: 200_000, seed: 1 },
+      },
+      'evaluate-bootstrap',
+    );
+  });
+
+  it('cancels a comparison whose paired bootstrap is running with RequestCancelled, promptly', async () => {
+    // Ten classes: a joint table of up to 1,000 cells redrawn 100,000 times, some seconds of work.
+    const rng = createRng(13);
+    const lines = ['truth,a,b'];
+    const noisy = (label: number, rate: number): number => (rng.next() < rate ? Math.floor(rng.next() * 10) : label);
+    for (let i = 0; i < 20_000; i++) {
+      const truth = Math.floor(rng.next() * 10);
+      lines.push(`c${truth},c${noisy(truth, 0.3)},c${noisy(truth, 0.4)}`);
+    }
+    await workspace.write('data/ten-classes.csv', lines.join('\n') + '\n');
+    await cancelDuringBootstrap(
+      CompareMethod,
+      {
+        uri: workspace.uri('data/ten-classes.csv'),
+        truth: 'truth',
+        a: 'a',
+        b: 'b',
+        bootstrap: { resamples: 100_000, seed: 1 },
+      },
+      'compare-bootstrap',
+    );
   });
 
   it('cancels a long evaluation with RequestCancelled and keeps serving', async () => {

@@ -19,7 +19,8 @@ import type { CsvProfile } from '../profile/profile';
  * Progress: when the client sends a `workDoneToken`, or the file is larger than
  * `progressThresholdBytes`, the server reports work-done progress (percentage of bytes read).
  * Cancellation: `$/cancelRequest` stops the read within one chunk; the request then fails with
- * `RequestCancelled` (-32800).
+ * `RequestCancelled` (-32800). The bootstrap of evaluate and compare, which runs after the read,
+ * runs in slices of about 20 ms and stops at the end of the current one.
  * Errors: an unreadable, empty or binary file fails with {@link ProfileCsvErrorCode} and a
  * message naming the file; problems inside the file (ragged rows, an unterminated quote) are
  * returned as `warnings` with line numbers.
@@ -78,7 +79,8 @@ export const ProfileCsvErrorCode = {
  * progress when the files together are larger than `progressThresholdBytes` — the percentage of
  * bytes read over all the job's files (both files of drift, and of baseline with `testUri`).
  * Cancellation: `$/cancelRequest` stops the read within one chunk; the request then fails with
- * `RequestCancelled` (-32800).
+ * `RequestCancelled` (-32800). The bootstrap of evaluate and compare, which runs after the read,
+ * runs in slices of about 20 ms and stops at the end of the current one.
  * Errors: {@link JobErrorCode}, with a message naming the file (and, for a column that is not
  * there, listing the file's columns). Problems inside a readable file (ragged rows) are returned
  * in the report's `csv.warnings` with line numbers.

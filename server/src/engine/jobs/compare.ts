@@ -5,7 +5,14 @@ import {
   type PairedComparisonReport,
 } from '../../../../core/src/compare/paired';
 import { isMissing } from '../../../../core/src/csv/missing';
-import { JobInputError, columnIndex, type CsvReadSummary, type CsvReader, type ReadControl } from './source';
+import {
+  JobInputError,
+  columnIndex,
+  runJobSteps,
+  type CsvReadSummary,
+  type CsvReader,
+  type ReadControl,
+} from './source';
 
 /** Columns of the truth and of the two models' predictions. */
 export interface CompareFileOptions extends PairedComparisonOptions {
@@ -46,5 +53,6 @@ export async function compareFile(
     control,
   );
   if (comparison.count === 0) throw new JobInputError(`${file}: no row has the truth and both predictions`);
-  return { ...comparison.finish(), file, skippedRows, csv };
+  const report = await runJobSteps(comparison.finishSteps(), control);
+  return { ...report, file, skippedRows, csv };
 }

@@ -4,7 +4,7 @@ import {
   type PredictionsEvaluationOptions,
   type PredictionsReport,
 } from '../../../../core/src/evaluate';
-import { columnIndex, type CsvReadSummary, type CsvReader, type ReadControl } from './source';
+import { columnIndex, runJobSteps, type CsvReadSummary, type CsvReader, type ReadControl } from './source';
 
 /** Which columns hold what, and the evaluation's options. */
 export interface EvaluateFileOptions extends PredictionsEvaluationOptions {
@@ -57,5 +57,6 @@ export async function evaluateFile(
     },
     control,
   );
-  return { ...evaluator.finish(), file, csv };
+  const report = await runJobSteps(evaluator.finishSteps(), control);
+  return { ...report, file, csv };
 }

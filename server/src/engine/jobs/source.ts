@@ -2,6 +2,7 @@
  * What the jobs (evaluate, baseline, compare, ab, drift) need from the CSV reader: rows of text
  * cells with the file line each starts on, streamed once, with cancellation and progress.
  */
+import { runSteps, runStepsAsync, type Steps } from '../../../../core/src/bootstrap/steps';
 
 /** Receives a file's header, then its data rows. */
 export interface CsvRowSink {
@@ -23,6 +24,18 @@ export interface ReadControl {
   delimiter?: string;
   isCancelled?: () => boolean;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+/**
+ * Runs a job's computing steps (an evaluator's `finishSteps()`, see core/src/bootstrap/steps.ts):
+ * straight through when nothing can cancel the job (the CLI), else in slices that let the
+ * language server read `$/cancelRequest` between them and stop with `StepsCancelled` once
+ * `isCancelled` says so — a bootstrap of a million resamples must not outlive its request.
+ */
+export async function runJobSteps<T>(steps: Steps<T>, control: ReadControl): Promise<T> {
+  const isCancelled = control.isCancelled;
+  if (!isCancelled) return runSteps(steps);
+  return runStepsAsync(steps, { isCancelled, pause: () => new Promise<void>((resolve) => setImmediate(resolve)) });
 }
 
 /** Streams `file` into `sink`; rejects with the reader's input errors (empty, binary, unreadable…). */
