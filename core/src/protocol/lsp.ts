@@ -19,8 +19,7 @@ import type { CsvProfile } from '../profile/profile';
  * Progress: when the client sends a `workDoneToken`, or the file is larger than
  * `progressThresholdBytes`, the server reports work-done progress (percentage of bytes read).
  * Cancellation: `$/cancelRequest` stops the read within one chunk; the request then fails with
- * `RequestCancelled` (-32800). The bootstrap of evaluate and compare, which runs after the read,
- * runs in slices of about 20 ms and stops at the end of the current one.
+ * `RequestCancelled` (-32800).
  * Errors: an unreadable, empty or binary file fails with {@link ProfileCsvErrorCode} and a
  * message naming the file; problems inside the file (ragged rows, an unterminated quote) are
  * returned as `warnings` with line numbers.
