@@ -7,14 +7,22 @@
 // asserts that every registered rule has a docs page and at least one failing and one passing
 // fixture, so a rule cannot be added without them. A `.mlguide.yaml` in a rule's folder (or a
 // fixture folder) chooses the profiles and severities its fixtures are linted with, as it would
-// in a project.
+// in a project. Fixtures of the doc-against-data rules (MLG4xx) are folders holding a card and
+// its CSV files: they are linted with the facts of the data the card points at, found and read
+// as `mlguide lint` does; the other fixtures are linted from their text alone.
+// A card in any fixture folder is linted with `fileExists`, as a saved card is: the paths its
+// metadata names (MLG305, MLG306) are looked up beside it, in dot folders the runner skips.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { configFor } from '../../server/src/config';
+import { cardDataFor } from '../../server/src/cardData/cardData';
+import { DataFactsCache } from '../../server/src/cardData/readData';
+import { configFor, configuredDataFor } from '../../server/src/config';
+import { parseDatasetCard } from '../../server/src/parse/datasetCard';
 import { datasetCardKind, lintDatasetCard } from '../../server/src/lint';
+import { cardFileExists } from '../../server/src/huggingface/fileExists';
 import { cardRules, findRule } from '../../server/src/rules/registry';
 import { repoRoot } from './support';
 
@@ -38,7 +46,9 @@ function fixturesOf(ruleDir: string): Fixture[] {
       const full = path.join(dir, name);
       const files = statSync(full).isDirectory()
         ? readdirSync(full)
-            .filter((inner) => !inner.startsWith('.'))
+            // A card folder may hold the data the card describes (and folders of it).
+            .filter((inner) => !inner.startsWith('.') && !/\.(?:csv|tsv)$/i.test(inner))
+            .filter((inner) => statSync(path.join(full, inner)).isFile())
             .sort()
             .map((inner) => path.join(full, inner))
         : [full];
@@ -65,11 +75,15 @@ const ruleDirs = existsSync(fixturesRoot)
       .sort()
   : [];
 const fixtures = ruleDirs.flatMap(fixturesOf);
+const dataCache = new DataFactsCache();
+
+/** Rules that compare a card with its data: their fixtures are linted with the data's facts. */
+const isDataRule = (ruleDir: string): boolean => /^MLG4\d\d$/.test(ruleDir);
 
 describe('rule fixtures', () => {
   for (const fixture of fixtures) {
     const shown = path.relative(fixturesRoot, fixture.file);
-    it(`${shown}: findings match its expect: markers`, () => {
+    it(`${shown}: findings match its expect: markers`, async () => {
       const kind = datasetCardKind(fixture.file, fixture.text);
       assert.ok(kind, `${shown} is not recognised as a dataset card by its name or front matter`);
       const expected = expectedFindings(fixture.text);
@@ -88,9 +102,24 @@ describe('rule fixtures', () => {
       }
 
       const config = configFor(fixture.file);
+      const configured = configuredDataFor(config, fixture.file);
+      const data = isDataRule(fixture.ruleDir)
+        ? await cardDataFor(
+            fixture.file,
+            parseDatasetCard(fixture.text, kind),
+            configured ? { configured } : {},
+            dataCache,
+          )
+        : undefined;
+      if (isDataRule(fixture.ruleDir)) assert.ok(data, `${shown} points at no data: give it a CSV link or data_files`);
+      // A card in a fixture folder is linted as a saved card: the paths it names are looked up
+      // beside it, as the CLI and the editor do. A lone fixture file is linted from its text alone.
+      const inFolder = path.dirname(fixture.file) !== path.join(fixturesRoot, fixture.ruleDir);
       const findings = lintDatasetCard(fixture.text, kind, {
+        ...(inFolder ? { fileExists: cardFileExists(path.dirname(fixture.file)) } : {}),
         severities: config.rules,
         ...(config.profiles ? { profiles: new Set(config.profiles) } : {}),
+        ...(data ? { data } : {}),
       });
       const actual = findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`).sort();
       assert.deepEqual(actual, expected, findings.map((f) => f.message).join('\n'));
