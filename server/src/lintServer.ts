@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerEngineRequests } from './engineRequests';
+import { registerChecklistRequests } from './checklist/requests';
 import { countLinkedData, insertSectionEdit } from './fixes';
 import { DEFAULT_CARD_GLOBS, datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
 import { fileDirectiveLine, suppressionComment } from './suppress';
@@ -319,6 +320,7 @@ export function startLintServer(connection: Connection): void {
     progressThreshold: () => progressThreshold,
     serverProgressSupported: () => serverProgressSupported,
   });
+  registerChecklistRequests(connection);
 
   documents.listen(connection);
   connection.listen();
