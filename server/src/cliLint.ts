@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFor } from './config';
 import { datasetCardKind, lintDatasetCard, ruleDocsUrl, type LintFinding } from './lint';
+import { cardFileExists } from './huggingface/fileExists';
 import { cardRules } from './rules/registry';
 import { toSarif, type SarifNotification } from './sarif';
 import { parseArgs, UsageError } from './cliArgs';
@@ -93,6 +94,7 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
       file,
       text,
       findings: lintDatasetCard(text, kind, {
+        fileExists: cardFileExists(path.dirname(file)),
         severities: config.rules,
         ...(chosen ? { profiles: new Set(chosen) } : {}),
       }),

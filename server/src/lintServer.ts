@@ -21,6 +21,7 @@ import { fileDirectiveLine, suppressionComment } from './suppress';
 import { CONFIG_NAMES, configFor, parseConfig, setOpenConfig, type RuleSeverity } from './config';
 import { headingCompletions } from './completion';
 import { headingHover } from './hover';
+import { cardFileExists } from './huggingface/fileExists';
 import { toDiagnostic } from './toDiagnostic';
 import type { CardProfile } from './rules/types';
 import { uriToPath } from './uri';
@@ -106,7 +107,12 @@ export function startLintServer(connection: Connection): void {
     // The user's setting, else the project's, else each card's default.
     const profiles = settingProfiles ?? config?.profiles;
     const current = kind
-      ? lintDatasetCard(text, kind, { severities, ...(profiles ? { profiles: new Set(profiles) } : {}) })
+      ? lintDatasetCard(text, kind, {
+          severities,
+          ...(profiles ? { profiles: new Set(profiles) } : {}),
+          // Paths the metadata names (data_files, license_link) are looked up beside a saved card.
+          ...(file ? { fileExists: cardFileExists(path.dirname(file)) } : {}),
+        })
       : [];
     const previous = findings.get(document.uri);
     findings.set(document.uri, { version: document.version, findings: current, ...(kind ? { kind } : {}) });
