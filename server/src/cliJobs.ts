@@ -260,6 +260,20 @@ async function baselineCommand(argv: readonly string[], io: JobIo, read: CsvRead
     }),
   ]);
   io.out(table(['strategy', ...keys], rows));
+  for (const { strategy, learned } of report.baselines) {
+    if (!learned) continue;
+    const numeric = learned.features.filter((f) => f.kind === 'numeric').map((f) => f.name);
+    const oneHot = learned.features.flatMap((f) =>
+      f.kind === 'categorical' ? [`${f.name} (${f.categories ?? 0})`] : [],
+    );
+    const trainRows = Number.isInteger(learned.trainRows) ? String(learned.trainRows) : learned.trainRows.toFixed(1);
+    io.out(
+      `\n${strategy}: Gaussian naive Bayes on every one of ${trainRows} training rows${report.evaluation.kind === 'kfold' ? ' per fold' : ''} (no sample needed: it keeps per-class means and variances)` +
+        `\n  numeric features (missing values take the training mean): ${numeric.length > 0 ? numeric.join(', ') : 'none'}` +
+        `\n  one-hot features (categories): ${oneHot.length > 0 ? oneHot.join(', ') : 'none'}` +
+        `\n  left out: ${learned.excluded.map((e) => `${e.name} (${e.reason})`).join(', ') || 'nothing'}`,
+    );
+  }
   return 0;
 }
 

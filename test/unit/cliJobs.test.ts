@@ -152,7 +152,7 @@ describe('mlguide baseline', () => {
     assert.equal(report.evaluation.testRows, 30);
     assert.deepEqual(
       report.baselines.map((b) => b.strategy),
-      ['most_frequent', 'prior', 'stratified', 'uniform'],
+      ['most_frequent', 'prior', 'stratified', 'uniform', 'gaussian_nb'],
     );
     // Three balanced classes, stratified: the zero rule is right on exactly a third of the test rows.
     assert.equal(report.baselines[0]?.report.metrics.accuracy?.value, 1 / 3);

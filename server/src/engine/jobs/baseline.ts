@@ -1,6 +1,7 @@
 /**
  * `mlguide baseline` / `mlguide/baseline` (book ch. 5): the zero-rule and random baselines of a
- * target column, evaluated with intervals on a seeded hold-out, k-fold, or a given test file.
+ * target column, and one simple learned baseline (Gaussian naive Bayes on the other columns, for
+ * classification), evaluated with intervals on a seeded hold-out, k-fold, or a given test file.
  */
 import {
   CLASS_BASELINE_STRATEGIES,
@@ -10,6 +11,15 @@ import {
   type ClassBaselineStrategy,
   type RegressionBaselineStrategy,
 } from '../../../../core/src/baseline/dummy';
+import {
+  CategoryTexts,
+  RowEncoder,
+  chooseFeatures,
+  featureLayout,
+  type ExcludedColumn,
+  type FeaturePlan,
+} from '../../../../core/src/baseline/features';
+import { NaiveBayesStats, fitNaiveBayes, type NaiveBayesModel } from '../../../../core/src/baseline/naiveBayes';
 import { holdoutSplit, kFoldAssignment, stratifiedHoldoutSplit } from '../../../../core/src/baseline/split';
 import type { BootstrapOptions } from '../../../../core/src/bootstrap';
 import { isMissing } from '../../../../core/src/csv/missing';
@@ -22,6 +32,7 @@ import {
   type RegressionReport,
 } from '../../../../core/src/evaluate';
 import { sortLabels } from '../../../../core/src/metrics';
+import { CsvProfiler } from '../../../../core/src/profile/profile';
 import { createRng } from '../../../../core/src/random/rng';
 import { JobInputError, columnIndex, type CsvReadSummary, type CsvReader, type ReadControl } from './source';
 
@@ -30,6 +41,28 @@ export type BaselineEvaluation =
   | { kind: 'holdout'; testFraction: number; stratified: boolean; trainRows: number; testRows: number }
   | { kind: 'kfold'; folds: number; stratified: boolean; rows: number }
   | { kind: 'test'; testFile: string; trainRows: number; testRows: number };
+
+/** The learned classification baseline (scikit-learn's `GaussianNB` after mean imputation and one-hot). */
+export const LEARNED_CLASS_BASELINE = 'gaussian_nb';
+/** Every classification baseline: the dummy strategies, then the learned one. */
+export const CLASS_BASELINES: readonly string[] = [...CLASS_BASELINE_STRATEGIES, LEARNED_CLASS_BASELINE];
+
+/** What the learned baseline was trained on. */
+export interface LearnedBaselineInfo {
+  /** scikit-learn's equivalent, to reproduce the numbers. */
+  model: string;
+  /** Features used: numeric ones as they are (missing values take the training mean), categorical ones one-hot. */
+  features: { name: string; kind: 'numeric' | 'categorical'; categories?: number }[];
+  /** Columns left out, with why. */
+  excluded: ExcludedColumn[];
+  /**
+   * Training rows per fit (the mean over folds with k-fold). Every training row is used: the model
+   * keeps per-class counts, means and variances only, so its memory does not grow with the rows.
+   */
+  trainRows: number;
+  /** Always false: no sample is drawn (kept so that a reader can rely on it). */
+  sampled: false;
+}
 
 /** Options of {@link baselineFile}. */
 export interface BaselineFileOptions {
@@ -63,8 +96,15 @@ export interface BaselineFileReport {
   skippedRows: number;
   seed: number;
   evaluation: BaselineEvaluation;
-  baselines: { strategy: string; report: ClassificationReport | RegressionReport }[];
+  baselines: { strategy: string; report: ClassificationReport | RegressionReport; learned?: LearnedBaselineInfo }[];
   csv: CsvReadSummary;
+}
+
+/** What the learned baseline needs from the first read of the training file. */
+interface FeatureScan {
+  profiler: CsvProfiler;
+  texts: CategoryTexts;
+  targetColumn: number;
 }
 
 async function readTarget(
@@ -72,6 +112,7 @@ async function readTarget(
   target: string,
   read: CsvReader,
   control: ReadControl,
+  scan?: FeatureScan,
 ): Promise<{ values: string[]; skipped: number; csv: CsvReadSummary }> {
   const values: string[] = [];
   let skipped = 0;
@@ -79,18 +120,118 @@ async function readTarget(
   const csv = await read(
     file,
     {
-      header: (cells) => {
+      header: (cells, line) => {
         index = columnIndex(cells, target, file, 'target');
+        if (scan) {
+          scan.profiler.header(cells, line);
+          scan.targetColumn = index;
+        }
       },
-      row: (cells) => {
+      row: (cells, line) => {
         const value = cells[index] ?? '';
-        if (isMissing(value)) skipped++;
-        else values.push(value);
+        if (isMissing(value)) {
+          skipped++;
+          return;
+        }
+        values.push(value);
+        // The features are chosen from the rows that have a target, as the model sees them.
+        if (scan) {
+          scan.profiler.row(cells, line);
+          scan.texts.row(cells);
+        }
       },
     },
     control,
   );
   return { values, skipped, csv };
+}
+
+/**
+ * Streams the rows of `file` that have a target value to `visit`, with their index among those
+ * rows (the index of {@link readTarget}'s values) and their encoded features.
+ */
+async function readFeatures(
+  file: string,
+  target: string,
+  plan: FeaturePlan,
+  read: CsvReader,
+  control: ReadControl,
+  visit: (index: number, features: ReturnType<RowEncoder['encode']>) => void,
+): Promise<void> {
+  let targetIndex = -1;
+  let encoder: RowEncoder | undefined;
+  let index = 0;
+  await read(
+    file,
+    {
+      header: (cells) => {
+        targetIndex = columnIndex(cells, target, file, 'target');
+        // By name: a test file may order its columns differently.
+        const find = (name: string): number => columnIndex(cells, name, file, 'feature');
+        encoder = new RowEncoder(
+          plan,
+          plan.numeric.map((f) => find(f.name)),
+          plan.categorical.map((f) => find(f.name)),
+        );
+      },
+      row: (cells) => {
+        if (isMissing(cells[targetIndex] ?? '')) return;
+        visit(index++, (encoder as RowEncoder).encode(cells));
+      },
+    },
+    control,
+  );
+}
+
+/**
+ * Fits Gaussian naive Bayes on each round's training rows and predicts its test rows: one read
+ * of the training file to gather per-fold statistics, one of the file holding the test rows to
+ * predict. Returns, per test row, the predicted class (index into `classes`) and its probabilities.
+ */
+async function learnedPredictions(args: {
+  file: string;
+  testFile: string | undefined;
+  target: string;
+  plan: FeaturePlan;
+  classes: readonly string[];
+  values: readonly string[];
+  testCount: number;
+  /** Per training-file row, its group (fold), or -1 when it trains no model (a hold-out test row). */
+  groupOf: (index: number) => number;
+  groups: number;
+  /** Per test row (index into the test values), the group whose complement trained its model. */
+  testGroupOf: (index: number) => number;
+  read: CsvReader;
+  control: ReadControl;
+}): Promise<{ predicted: Uint32Array; proba: Float64Array[]; trainRows: number }> {
+  const { plan, classes } = args;
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const layout = featureLayout(plan);
+  const stats = Array.from({ length: args.groups }, () => new NaiveBayesStats(classes.length, layout));
+  await readFeatures(args.file, args.target, plan, args.read, args.control, (index, row) => {
+    const group = args.groupOf(index);
+    if (group >= 0) (stats[group] as NaiveBayesStats).add(classIndex.get(args.values[index] as string) ?? 0, row);
+  });
+  // One model per round: trained on every group but its own (or on the one group with a hold-out).
+  const models: NaiveBayesModel[] =
+    args.groups === 1
+      ? [fitNaiveBayes(stats[0] as NaiveBayesStats)]
+      : stats.map((_, g) => fitNaiveBayes(NaiveBayesStats.combine(stats.filter((__, other) => other !== g))));
+  const predicted = new Uint32Array(args.testCount);
+  const proba = classes.map(() => new Float64Array(args.testCount));
+  await readFeatures(args.testFile ?? args.file, args.target, plan, args.read, args.control, (index, row) => {
+    if (index >= args.testCount) return;
+    const group = args.testGroupOf(index);
+    if (group < 0) return;
+    const model = models[args.groups === 1 ? 0 : group] as NaiveBayesModel;
+    const p = model.predictProba(row);
+    predicted[index] = model.classes[model.predict(row)] as number;
+    model.classes.forEach((c, i) => {
+      (proba[c] as Float64Array)[index] = p[i] as number;
+    });
+  });
+  const trainRows = models.reduce((sum, m) => sum + m.rows, 0) / models.length;
+  return { predicted, proba, trainRows };
 }
 
 function decideTask(values: readonly string[], asked: EvaluationTask): 'classification' | 'regression' {
@@ -116,14 +257,19 @@ export async function baselineFile(
   control: ReadControl = {},
 ): Promise<BaselineFileReport> {
   const seed = options.seed ?? 0;
-  const { values, skipped, csv } = await readTarget(file, options.target, read, control);
+  const mayLearn =
+    options.task !== 'regression' &&
+    (options.strategies === undefined || options.strategies.includes(LEARNED_CLASS_BASELINE));
+  const scan: FeatureScan | undefined = mayLearn
+    ? { profiler: new CsvProfiler({ seed }), texts: new CategoryTexts(), targetColumn: -1 }
+    : undefined;
+  const { values, skipped, csv } = await readTarget(file, options.target, read, control, scan);
   if (values.length < 2)
     throw new JobInputError(
       `${file}: the target "${options.target}" has ${values.length} value(s); a baseline needs at least 2`,
     );
   const task = decideTask(values, options.task ?? 'auto');
-  const known: readonly string[] =
-    task === 'classification' ? CLASS_BASELINE_STRATEGIES : REGRESSION_BASELINE_STRATEGIES;
+  const known: readonly string[] = task === 'classification' ? CLASS_BASELINES : REGRESSION_BASELINE_STRATEGIES;
   const strategies = options.strategies ?? [...known];
   for (const s of strategies) {
     if (!known.includes(s)) throw new JobInputError(`unknown ${task} baseline "${s}"; known: ${known.join(', ')}`);
@@ -168,6 +314,59 @@ export async function baselineFile(
 
   const pick = (from: readonly string[], rows: ArrayLike<number>): string[] =>
     Array.from(rows, (i) => from[i] as string);
+
+  let learned: { info: LearnedBaselineInfo; predicted: Uint32Array; proba: Float64Array[] } | undefined;
+  if (task === 'classification' && strategies.includes(LEARNED_CLASS_BASELINE) && scan) {
+    const plan = chooseFeatures(scan.profiler.finish(csv.delimiter), scan.targetColumn, scan.texts);
+    let groups = 1;
+    let groupOf: (index: number) => number = () => 0;
+    let testGroupOf: (index: number) => number = () => 0;
+    if (evaluation.kind === 'kfold') {
+      const fold = kFoldAssignment(values.length, evaluation.folds, createRng(seed), stratified ? classOf : undefined);
+      groups = evaluation.folds;
+      groupOf = (i) => fold[i] as number;
+      testGroupOf = groupOf;
+    } else if (evaluation.kind === 'holdout') {
+      const isTest = new Uint8Array(values.length);
+      const test = (rounds[0] as { test: ArrayLike<number> }).test;
+      for (let k = 0; k < test.length; k++) isTest[test[k] as number] = 1;
+      groupOf = (i) => (isTest[i] ? -1 : 0);
+      testGroupOf = (i) => (isTest[i] ? 0 : -1);
+    }
+    const result = await learnedPredictions({
+      file,
+      testFile: options.test,
+      target: options.target,
+      plan,
+      classes,
+      values,
+      testCount: testValues.length,
+      groupOf,
+      groups,
+      testGroupOf,
+      read,
+      control,
+    });
+    learned = {
+      ...result,
+      info: {
+        model:
+          'GaussianNB() after SimpleImputer(strategy="mean") on the numeric features and OneHotEncoder(handle_unknown="ignore") on the categorical ones',
+        features: [
+          ...plan.numeric.map((f) => ({ name: f.name, kind: 'numeric' as const })),
+          ...plan.categorical.map((f) => ({
+            name: f.name,
+            kind: 'categorical' as const,
+            categories: f.categories.length,
+          })),
+        ],
+        excluded: plan.excluded,
+        trainRows: result.trainRows,
+        sampled: false,
+      },
+    };
+  }
+
   const baselines = strategies.map((strategy, s) => {
     // Each strategy draws from its own stream, so adding one does not change the others.
     const rng = createRng(seed * 31 + s + 1);
@@ -178,6 +377,17 @@ export async function baselineFile(
         ...(options.beta !== undefined ? { beta: options.beta } : {}),
         ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}),
       });
+      if (strategy === LEARNED_CLASS_BASELINE && learned) {
+        const { predicted, proba, info } = learned;
+        const positiveColumn = positive === undefined || classes.length !== 2 ? -1 : classes.indexOf(positive);
+        for (const round of rounds) {
+          for (const i of Array.from(round.test)) {
+            const score = positiveColumn === -1 ? undefined : proba[positiveColumn]?.[i];
+            evaluator.add(testValues[i] as string, classes[predicted[i] as number] as string, score);
+          }
+        }
+        return { strategy, report: evaluator.finish(), learned: info };
+      }
       for (const round of rounds) {
         const model = fitClassBaseline(pick(values, round.train), strategy as ClassBaselineStrategy);
         const truth = pick(testValues, round.test);

@@ -1,0 +1,214 @@
+// The learned baseline (Gaussian naive Bayes after mean imputation and one-hot) against
+// scikit-learn on the committed penguins fixture (scripts/reference/naive_bayes_reference.py),
+// through `baselineFile` as `mlguide baseline` and `mlguide/baseline` run it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import Papa from 'papaparse';
+import { CategoryTexts, RowEncoder, chooseFeatures, featureLayout } from '../../core/src/baseline/features';
+import { NaiveBayesStats, fitNaiveBayes } from '../../core/src/baseline/naiveBayes';
+import { kFoldAssignment } from '../../core/src/baseline/split';
+import { isMissing } from '../../core/src/csv/missing';
+import { sortLabels } from '../../core/src/metrics/labels';
+import { CsvProfiler } from '../../core/src/profile/profile';
+import { createRng } from '../../core/src/random/rng';
+import { baselineFile, type BaselineFileReport } from '../../server/src/engine/jobs/baseline';
+import { readCsvFile } from '../../server/src/engine/jobs/reader';
+import { assertClose } from './support';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/baseline');
+const TRAIN = path.join(FIXTURES, 'penguins-train.csv');
+const TEST = path.join(FIXTURES, 'penguins-test.csv');
+
+interface ReferenceCase {
+  target: string;
+  numeric: string[];
+  categorical: string[];
+  trainRows: number;
+  testRows: number;
+  classes: string[];
+  epsilon: number;
+  predicted: string[];
+  proba: number[][];
+  accuracy: number;
+  balanced_accuracy: number;
+  f1_macro: number;
+  positive?: string;
+  roc_auc?: number;
+  log_loss?: number;
+}
+
+const reference = JSON.parse(
+  readFileSync(path.resolve(__dirname, '../fixtures/reference/naive-bayes.json'), 'utf8'),
+) as { cases: ReferenceCase[] };
+
+function rowsOf(file: string): string[][] {
+  return Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: true }).data;
+}
+
+function metric(report: BaselineFileReport, strategy: string, name: string): number {
+  const entry = report.baselines.find((b) => b.strategy === strategy);
+  assert.ok(entry, `no ${strategy} baseline`);
+  const value = (entry.report.metrics as unknown as Record<string, { value: number } | undefined>)[name]?.value;
+  assert.ok(value !== undefined, `no ${name}`);
+  return value;
+}
+
+/** Fits the core model on the training fixture's rows with a target, as the job does. */
+function fitOnTrain(target: string) {
+  const [header, ...rows] = rowsOf(TRAIN) as [string[], ...string[][]];
+  const targetColumn = header.indexOf(target);
+  const labelled = rows.filter((r) => !isMissing(r[targetColumn] ?? ''));
+  const profiler = new CsvProfiler();
+  profiler.header(header, 1);
+  const texts = new CategoryTexts();
+  labelled.forEach((r, i) => {
+    profiler.row(r, i + 2);
+    texts.row(r);
+  });
+  const plan = chooseFeatures(profiler.finish(','), targetColumn, texts);
+  const classes = sortLabels(new Set(labelled.map((r) => r[targetColumn] as string)));
+  return { header, labelled, plan, classes, targetColumn };
+}
+
+describe('learned baseline: Gaussian naive Bayes against scikit-learn', () => {
+  for (const ref of reference.cases) {
+    it(`gives scikit-learn's predictions and probabilities (target ${ref.target})`, () => {
+      const { labelled, plan, classes, targetColumn } = fitOnTrain(ref.target);
+      assert.deepEqual(
+        plan.numeric.map((f) => f.name),
+        ref.numeric,
+      );
+      assert.deepEqual(
+        plan.categorical.map((f) => f.name),
+        ref.categorical,
+      );
+      const stats = new NaiveBayesStats(classes.length, featureLayout(plan));
+      const encoder = new RowEncoder(plan);
+      for (const r of labelled) stats.add(classes.indexOf(r[targetColumn] as string), encoder.encode(r));
+      const model = fitNaiveBayes(stats);
+      assert.equal(model.rows, ref.trainRows);
+      assert.deepEqual(
+        model.classes.map((c) => classes[c]),
+        ref.classes,
+      );
+      assertClose(model.epsilon, ref.epsilon, 1e-12, 'epsilon');
+
+      const [testHeader, ...testRows] = rowsOf(TEST) as [string[], ...string[][]];
+      const testEncoder = new RowEncoder(
+        plan,
+        plan.numeric.map((f) => testHeader.indexOf(f.name)),
+        plan.categorical.map((f) => testHeader.indexOf(f.name)),
+      );
+      const labelledTest = testRows.filter((r) => !isMissing(r[testHeader.indexOf(ref.target)] ?? ''));
+      assert.equal(labelledTest.length, ref.testRows);
+      labelledTest.forEach((r, i) => {
+        const row = testEncoder.encode(r);
+        assert.equal(classes[model.classes[model.predict(row)] as number], ref.predicted[i], `row ${i}`);
+        const proba = model.predictProba(row);
+        (ref.proba[i] as number[]).forEach((p, c) => assertClose(proba[c], p, 1e-9, `row ${i} class ${c}`));
+      });
+    });
+
+    it(`reports scikit-learn's metrics through mlguide baseline --test (target ${ref.target})`, async () => {
+      const report = await baselineFile(
+        TRAIN,
+        { target: ref.target, test: TEST, strategies: ['gaussian_nb'], bootstrap: false },
+        readCsvFile,
+      );
+      assert.deepEqual(report.evaluation, {
+        kind: 'test',
+        testFile: TEST,
+        trainRows: ref.trainRows,
+        testRows: ref.testRows,
+      });
+      assertClose(metric(report, 'gaussian_nb', 'accuracy'), ref.accuracy, 1e-12, 'accuracy');
+      assertClose(metric(report, 'gaussian_nb', 'balanced_accuracy'), ref.balanced_accuracy, 1e-12, 'balanced');
+      assertClose(metric(report, 'gaussian_nb', 'f1_macro'), ref.f1_macro, 1e-12, 'f1_macro');
+      if (ref.roc_auc !== undefined) {
+        const scored = report.baselines[0]?.report as unknown as {
+          scores?: { metrics: { roc_auc: { value: number }; log_loss: { value: number } } };
+        };
+        assert.ok(scored.scores, 'binary: the positive class probability is scored');
+        assertClose(scored.scores.metrics.roc_auc.value, ref.roc_auc, 1e-12, 'roc_auc');
+        assertClose(scored.scores.metrics.log_loss.value, ref.log_loss ?? NaN, 1e-9, 'log_loss');
+      }
+      const learned = report.baselines[0]?.learned;
+      assert.ok(learned);
+      assert.deepEqual(
+        learned.features.map((f) => f.name),
+        [...ref.numeric, ...ref.categorical],
+      );
+      assert.equal(learned.trainRows, ref.trainRows);
+      assert.equal(learned.sampled, false);
+      // The identifier, the free text and the date are left out, each with its reason.
+      assert.deepEqual(
+        learned.excluded.filter((e) => e.reason !== 'target'),
+        [
+          { name: 'penguin_id', reason: 'id' },
+          { name: 'note', reason: 'text' },
+          { name: 'observed', reason: 'date' },
+        ],
+      );
+    });
+  }
+
+  it('trains one model per fold on the other folds (k-fold, out-of-fold predictions)', async () => {
+    const folds = 5;
+    const seed = 3;
+    const report = await baselineFile(
+      TRAIN,
+      { target: 'species', folds, seed, strategies: ['most_frequent', 'gaussian_nb'], bootstrap: false },
+      readCsvFile,
+    );
+    const { labelled, plan, classes, targetColumn } = fitOnTrain('species');
+    const classOf = Uint32Array.from(labelled, (r) => classes.indexOf(r[targetColumn] as string));
+    const fold = kFoldAssignment(labelled.length, folds, createRng(seed), classOf);
+    const encoder = new RowEncoder(plan);
+    let right = 0;
+    for (let f = 0; f < folds; f++) {
+      const stats = new NaiveBayesStats(classes.length, featureLayout(plan));
+      labelled.forEach((r, i) => {
+        if (fold[i] !== f) stats.add(classOf[i] as number, encoder.encode(r));
+      });
+      const model = fitNaiveBayes(stats);
+      labelled.forEach((r, i) => {
+        if (fold[i] === f && model.classes[model.predict(encoder.encode(r))] === classOf[i]) right++;
+      });
+    }
+    assert.equal(metric(report, 'gaussian_nb', 'accuracy'), right / labelled.length);
+    assert.ok(right / labelled.length > metric(report, 'most_frequent', 'accuracy') + 0.3, 'beats the zero rule');
+    assert.equal(report.baselines[1]?.learned?.trainRows, (labelled.length * (folds - 1)) / folds);
+  });
+
+  it('runs with the other baselines on a seeded hold-out by default', async () => {
+    const report = await baselineFile(TRAIN, { target: 'species', bootstrap: { resamples: 200 } }, readCsvFile);
+    assert.deepEqual(
+      report.baselines.map((b) => b.strategy),
+      ['most_frequent', 'prior', 'stratified', 'uniform', 'gaussian_nb'],
+    );
+    const learned = report.baselines[4];
+    assert.ok(learned?.learned);
+    assert.equal(learned.report.rows, report.evaluation.kind === 'holdout' ? report.evaluation.testRows : -1);
+    const accuracy = (learned.report.metrics as { accuracy: { value: number; ci?: [number, number] } }).accuracy;
+    assert.ok(accuracy.ci && accuracy.ci[0] <= accuracy.value && accuracy.value <= accuracy.ci[1], 'an interval');
+    assert.equal(learned.learned.trainRows, report.evaluation.kind === 'holdout' ? report.evaluation.trainRows : -1);
+  });
+
+  it('is left out when only dummy strategies are asked, and refuses an unknown strategy by name', async () => {
+    const report = await baselineFile(
+      TRAIN,
+      { target: 'species', strategies: ['prior'], bootstrap: false },
+      readCsvFile,
+    );
+    assert.deepEqual(
+      report.baselines.map((b) => b.strategy),
+      ['prior'],
+    );
+    await assert.rejects(
+      baselineFile(TRAIN, { target: 'species', strategies: ['tree'], bootstrap: false }, readCsvFile),
+      /unknown classification baseline "tree"; known: most_frequent, prior, stratified, uniform, gaussian_nb/,
+    );
+  });
+});
