@@ -15,6 +15,8 @@ import { datasheetRules } from './datasheets';
 import { huggingFaceRules } from './huggingface';
 import { dataRules } from './data';
 import type { CardRule } from './types';
+import { findSplitRule } from '../split/rules/registry';
+import type { SplitRule } from '../split/types';
 
 /** Every dataset-card rule, in id order. Adding a rule is one line here. */
 export const cardRules: readonly CardRule[] = [
@@ -36,7 +38,10 @@ export const cardRules: readonly CardRule[] = [
   ...dataRules,
 ];
 
-/** The rule with this id or alias. */
-export function findRule(idOrAlias: string): CardRule | undefined {
-  return cardRules.find((rule) => rule.id === idOrAlias || rule.alias === idOrAlias);
+/**
+ * The rule with this id or alias: a dataset-card rule, or a split-configuration rule (MLS0xx), so
+ * `.mlguide.yaml`, the `mlguide.rules` setting and suppression comments name either kind.
+ */
+export function findRule(idOrAlias: string): CardRule | SplitRule | undefined {
+  return cardRules.find((rule) => rule.id === idOrAlias || rule.alias === idOrAlias) ?? findSplitRule(idOrAlias);
 }
