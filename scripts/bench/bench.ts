@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { generatePredictions, generateWide } from './generate';
+import { benchmarkLint } from './lint';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = path.join(root, '.mlguide-cache', 'bench');
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
       'Peers: profile — pandas read_csv + describe(include="all") + nunique + isna().sum() (scripts/bench/peer_profile.py);\n' +
       '       evaluate — pandas + scikit-learn metrics + scipy.stats.bootstrap percentile interval of accuracy only, one run (scripts/bench/peer_evaluate.py).\n',
   );
+  benchmarkLint();
 }
 
 main().catch((error: unknown) => {

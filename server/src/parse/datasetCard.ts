@@ -46,27 +46,272 @@ const markdown = new MarkdownIt({ html: true });
 
 /** Replaces HTML comments with spaces, keeping newlines so line numbers stay right. */
 export function blankComments(text: string): string {
-  return text.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => comment.replace(/[^\n]/g, ' '));
+  if (!text.includes('<!--')) return text;
+  return blankCommentLines(text.split('\n')).join('\n');
+}
+
+/**
+ * {@link blankComments} over lines: a comment runs from `<!--` to the next `-->` (across lines) or
+ * to the end, and each of its characters becomes a space. Lines without a comment are returned as
+ * they are, so a long card is not copied character by character on every keystroke.
+ */
+function blankCommentLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let inComment = false;
+  for (const line of lines) {
+    if (!inComment && !line.includes('<!--')) {
+      out.push(line);
+      continue;
+    }
+    let result = '';
+    let from = 0;
+    for (;;) {
+      if (inComment) {
+        const close = line.indexOf('-->', from);
+        if (close < 0) {
+          result += ' '.repeat(line.length - from);
+          break;
+        }
+        result += ' '.repeat(close + 3 - from);
+        from = close + 3;
+        inComment = false;
+      }
+      const open = line.indexOf('<!--', from);
+      if (open < 0) {
+        result += line.slice(from);
+        break;
+      }
+      result += line.slice(from, open) + '    ';
+      from = open + 4;
+      inComment = true;
+    }
+    out.push(result);
+  }
+  return out;
+}
+
+// Re-linting on every keystroke parses the same card again and again with one character changed.
+// Three caches make that cheap, each keyed by text so a hit is always right: whole cards (hover,
+// completion and lint ask for the same text), YAML documents (the front matter rarely changes
+// while the body is typed) and Markdown blocks (only the block around the edit is parsed again).
+
+/** The cards parsed last, newest last: lint, hover and completion parse the same text. */
+const cardCache = { markdown: new Map<string, DatasetCard>(), yaml: new Map<string, DatasetCard>() };
+const CARD_CACHE_SIZE = 4;
+
+/** Parsed YAML by its text, with the source object `metadataRange` indexes. */
+const yamlCache = new Map<string, { document: Document; text: string }>();
+const YAML_CACHE_SIZE = 16;
+
+/** What the card parser keeps of a Markdown block's tokens, lines relative to the block. */
+interface BlockInfo {
+  headings: { heading: string; level: number; line: number }[];
+  /** Line ranges `[start, end)` of code (fenced, indented, unclosed). */
+  code: [number, number][];
+  links: CardLink[];
+  /**
+   * False when a fence or raw HTML block runs to the block's end unclosed: the text after it, in
+   * the whole card, would belong to it too, so the block cannot be parsed alone.
+   */
+  closed: boolean;
+}
+
+const blockCache = new Map<string, BlockInfo>();
+const BLOCK_CACHE_SIZE = 8192;
+
+/** `map.get` that also marks the entry as recently used (a Map iterates in insertion order). */
+function cacheGet<V>(cache: Map<string, V>, key: string): V | undefined {
+  const value = cache.get(key);
+  if (value !== undefined) {
+    cache.delete(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function cacheSet<V>(cache: Map<string, V>, key: string, value: V, limit: number): void {
+  cache.set(key, value);
+  if (cache.size > limit) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+}
+
+function parseYaml(text: string, fresh = false): { document: Document; text: string } {
+  if (fresh) return { document: parseDocument(text), text };
+  let parsed = cacheGet(yamlCache, text);
+  if (!parsed) {
+    parsed = { document: parseDocument(text), text };
+    cacheSet(yamlCache, text, parsed, YAML_CACHE_SIZE);
+  }
+  return parsed;
+}
+
+/** Parses one Markdown block (whole lines, ending with a newline) into what the card needs. */
+function parseBlock(text: string, fresh = false): BlockInfo {
+  const cached = fresh ? undefined : cacheGet(blockCache, text);
+  if (cached) return cached;
+  const tokens = markdown.parse(text, {});
+  // markdown-it counts a final newline as ending the last line, not as starting another.
+  const lineCount = text.endsWith('\n') ? text.split('\n').length - 1 : text.split('\n').length;
+  const info: BlockInfo = { headings: [], code: [], links: [], closed: true };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    if ((token.type === 'fence' || token.type === 'code_block') && token.map) {
+      info.code.push([token.map[0], token.map[1]]);
+    }
+    if ((token.type === 'fence' || token.type === 'html_block') && token.map && token.map[1] >= lineCount) {
+      info.closed = false;
+    }
+    if (token.type === 'heading_open' && token.map) {
+      const inline = tokens[i + 1];
+      info.headings.push({
+        heading: (inline?.content ?? '').trim(),
+        level: Number(token.tag.slice(1)),
+        line: token.map[0],
+      });
+    }
+    if (token.type === 'inline' && token.map) {
+      for (const child of token.children ?? []) {
+        const href = child.type === 'link_open' ? child.attrGet('href') : null;
+        if (href !== null) info.links.push({ target: String(href), line: token.map[0] });
+      }
+    }
+  }
+  if (!fresh) cacheSet(blockCache, text, info, BLOCK_CACHE_SIZE);
+  return info;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A link reference definition (`[id]: url`): it resolves links anywhere in the card. */
+const REFERENCE_DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;
+
+/**
+ * Lines where the card can be cut into blocks that parse alone exactly as they do in the whole
+ * card: an ATX heading at the start of a line, after a blank line, outside a fence. The blank
+ * line closes paragraphs, lists, block quotes, tables and HTML blocks of kinds 6–7; a fence the
+ * scan here does not see (indented in a list) or a raw HTML block (`<pre>`…) is caught after
+ * parsing, by {@link BlockInfo.closed}. Link reference definitions reach across blocks, so a card
+ * with any is parsed whole.
+ */
+function blockStarts(lines: readonly string[]): number[] {
+  const starts = [0];
+  let fence: { char: string; length: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const first = line.trimStart().charAt(0);
+    // A definition inside a code block counts too: parsing whole is only slower, never wrong.
+    if (first === '[' && line.includes(']:') && REFERENCE_DEFINITION.test(line)) return [0];
+    if (first === '`' || first === '~') {
+      const marker = FENCE.exec(line)?.[1];
+      if (marker !== undefined) {
+        if (!fence) fence = { char: marker.charAt(0), length: marker.length };
+        else if (marker.charAt(0) === fence.char && marker.length >= fence.length && line.trim() === marker) {
+          fence = undefined;
+        }
+        continue;
+      }
+    }
+    if (
+      !fence &&
+      i > 0 &&
+      line.charCodeAt(0) === 35 /* # */ &&
+      /^#{1,6}(?:[ \t]|$)/.test(line) &&
+      (lines[i - 1] ?? '').trim() === ''
+    ) {
+      starts.push(i);
+    }
+  }
+  return starts;
+}
+
+/** The Markdown structure of a card body, parsed block by block (see {@link blockStarts}). */
+function parseBody(lines: readonly string[], fresh: boolean): BlockInfo {
+  const starts = fresh ? [0] : blockStarts(lines);
+  const whole: BlockInfo = { headings: [], code: [], links: [], closed: true };
+  let merges = 0;
+  for (let b = 0; b < starts.length;) {
+    const start = starts[b] ?? 0;
+    let next = b + 1;
+    let info: BlockInfo;
+    for (;;) {
+      const end = starts[next] ?? lines.length;
+      // Past a few merges, something unusual runs on (an unclosed fence the scan missed): the
+      // rest is parsed in one piece rather than block by block.
+      const last = end >= lines.length || merges > 4;
+      const stop = last ? lines.length : end;
+      info = parseBlock(`${lines.slice(start, stop).join('\n')}\n`, fresh);
+      if (last) {
+        next = starts.length;
+        break;
+      }
+      if (info.closed) break;
+      merges++;
+      next++;
+    }
+    for (const heading of info.headings) whole.headings.push({ ...heading, line: heading.line + start });
+    for (const [from, to] of info.code) whole.code.push([from + start, to + start]);
+    for (const link of info.links) whole.links.push({ target: link.target, line: link.line + start });
+    b = next;
+  }
+  return whole;
 }
 
 /** Parses a dataset card. `kind` follows the file name: YAML cards are `dataset.yaml|yml`. */
 export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): DatasetCard {
-  const lines = splitLines(text);
-  if (kind === 'yaml') {
-    return {
-      kind,
-      lines,
-      title: { text: '', range: lineRange(lines, 0) },
-      sections: [],
-      metadata: parseDocument(text),
-      metadataSource: { text, startLine: 0 },
-      bodyStartLine: 0,
-      bodyText: '',
-      proseText: '',
-      links: [],
-    };
-  }
+  const cached = cacheGet(cardCache[kind], text);
+  if (cached) return cached;
+  const card = kind === 'yaml' ? parseYamlCard(text) : parseMarkdownCard(text);
+  cacheSet(cardCache[kind], text, card, CARD_CACHE_SIZE);
+  return card;
+}
 
+/**
+ * The card parsed from scratch, its Markdown body in one piece and no cache consulted: what
+ * {@link parseDatasetCard} must equal. For tests.
+ */
+export function parseDatasetCardFresh(text: string, kind: 'markdown' | 'yaml'): DatasetCard {
+  return kind === 'yaml' ? parseYamlCard(text, true) : parseMarkdownCard(text, true);
+}
+
+function parseYamlCard(text: string, fresh = false): DatasetCard {
+  const lines = splitLines(text);
+  const { document, text: source } = parseYaml(text, fresh);
+  return {
+    kind: 'yaml',
+    lines,
+    title: { text: '', range: lineRange(lines, 0) },
+    sections: [],
+    metadata: document,
+    metadataSource: fresh ? { text: source, startLine: 0 } : sourceAt(source, 0),
+    bodyStartLine: 0,
+    bodyText: '',
+    proseText: '',
+    links: [],
+  };
+}
+
+/** The `metadataSource` of a card, shared by cards with the same front matter (its index too). */
+const sources = new WeakMap<Document, { text: string; startLine: number }[]>();
+function sourceAt(text: string, startLine: number): { text: string; startLine: number } {
+  const document = cacheGet(yamlCache, text)?.document;
+  if (!document) return { text, startLine };
+  let list = sources.get(document);
+  if (!list) {
+    list = [];
+    sources.set(document, list);
+  }
+  let source = list.find((candidate) => candidate.startLine === startLine);
+  if (!source) {
+    source = { text, startLine };
+    list.push(source);
+  }
+  return source;
+}
+
+function parseMarkdownCard(text: string, fresh = false): DatasetCard {
+  const lines = splitLines(text);
   let metadata: Document | undefined;
   let metadataSource: { text: string; startLine: number } | undefined;
   let bodyStartLine = 0;
@@ -74,47 +319,43 @@ export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): Datas
     const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(line));
     if (close > 0) {
       const frontMatter = lines.slice(1, close).join('\n');
-      metadata = parseDocument(frontMatter);
-      metadataSource = { text: frontMatter, startLine: 1 };
+      metadata = parseYaml(frontMatter, fresh).document;
+      metadataSource = fresh ? { text: frontMatter, startLine: 1 } : sourceAt(frontMatter, 1);
       bodyStartLine = close + 1;
     }
   }
-  const bodyLines = lines.map((line, i) => (i < bodyStartLine ? '' : line));
-  const bodyText = blankComments(bodyLines.join('\n'));
-  const tokens = markdown.parse(bodyText, {});
+  const bodyLines = bodyStartLine === 0 ? lines : lines.map((line, i) => (i < bodyStartLine ? '' : line));
+  const bodyTextLines = blankCommentLines(bodyLines);
+  const bodyText = bodyTextLines.join('\n');
+  const parsed = parseBody(bodyTextLines, fresh);
 
-  const proseLines = bodyText.split('\n');
-  const headings: { heading: string; level: number; line: number }[] = [];
-  const links: CardLink[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (!token) continue;
-    if ((token.type === 'fence' || token.type === 'code_block') && token.map) {
-      for (let line = token.map[0]; line < token.map[1]; line++) proseLines[line] = '';
-    }
-    if (token.type === 'heading_open' && token.map) {
-      const inline = tokens[i + 1];
-      headings.push({ heading: (inline?.content ?? '').trim(), level: Number(token.tag.slice(1)), line: token.map[0] });
-    }
-    if (token.type === 'inline' && token.map) {
-      for (const child of token.children ?? []) {
-        const href = child.type === 'link_open' ? child.attrGet('href') : null;
-        if (href !== null) links.push({ target: String(href), line: token.map[0] });
+  const proseLines = [...bodyTextLines];
+  for (const [from, to] of parsed.code) for (let line = from; line < to; line++) proseLines[line] = '';
+  const headings = parsed.headings;
+  const links = parsed.links;
+
+  const sections: CardSection[] = headings.map((h, index) => {
+    let next: (typeof headings)[number] | undefined;
+    for (let k = index + 1; k < headings.length; k++) {
+      const other = headings[k];
+      if (other && other.level <= h.level) {
+        next = other;
+        break;
       }
     }
-  }
-
-  const bodyTextLines = bodyText.split('\n');
-  const sections: CardSection[] = headings.map((h, index) => {
-    const next = headings.slice(index + 1).find((other) => other.level <= h.level);
     const bodyEndLine = next ? next.line : lines.length;
+    let body: string | undefined;
     return {
       heading: h.heading,
       level: h.level,
       range: headingRange(lines, h.line),
       bodyStartLine: h.line + 1,
       bodyEndLine,
-      body: bodyTextLines.slice(h.line + 1, bodyEndLine).join('\n'),
+      // Joined when a rule asks: most never do, and a title's body is the whole card.
+      get body(): string {
+        body ??= bodyTextLines.slice(h.line + 1, bodyEndLine).join('\n');
+        return body;
+      },
     };
   });
 
@@ -127,7 +368,7 @@ export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): Datas
     ? { text: titleSection.heading, range: titleSection.range }
     : { text: (lines[firstTextLine] ?? '').trim(), range: lineRange(lines, firstTextLine) };
   return {
-    kind,
+    kind: 'markdown',
     lines,
     title,
     sections,
@@ -140,14 +381,34 @@ export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): Datas
   };
 }
 
+/** Offsets where each line of a metadata source starts, built once per source. */
+const lineStartCache = new WeakMap<{ text: string; startLine: number }, number[]>();
+function lineStarts(source: { text: string; startLine: number }): number[] {
+  let starts = lineStartCache.get(source);
+  if (!starts) {
+    starts = [0];
+    for (let i = source.text.indexOf('\n'); i !== -1; i = source.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStartCache.set(source, starts);
+  }
+  return starts;
+}
+
 /** The range in the card of a metadata node's `[start, end]` offsets (the `range` the yaml library gives). */
 export function metadataRange(card: DatasetCard, offsets: readonly [number, number, ...number[]]): TextRange {
   const source = card.metadataSource ?? { text: '', startLine: 0 };
+  const starts = lineStarts(source);
   const position = (offset: number): { line: number; character: number } => {
-    const before = source.text.slice(0, Math.min(offset, source.text.length));
-    const lineStart = before.lastIndexOf('\n') + 1;
-    const line = source.startLine + (before.match(/\n/g)?.length ?? 0);
-    const character = Math.min(before.length - lineStart, (card.lines[line] ?? '').length);
+    const at = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, source.text.length));
+    // The last line start at or before `at`.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= at) low = middle;
+      else high = middle - 1;
+    }
+    const line = source.startLine + low;
+    const character = Math.min(at - (starts[low] ?? 0), (card.lines[line] ?? '').length);
     return { line, character };
   };
   return { start: position(offsets[0]), end: position(offsets[1]) };

@@ -17,5 +17,6 @@ export function lineRange(lines: readonly string[], line: number): TextRange {
 
 /** Splits text into lines, accepting `\n` and `\r\n` endings. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
+  // Splitting on a string is several times faster than on a pattern, and most files have no `\r`.
+  return text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
 }
