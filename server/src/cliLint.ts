@@ -1,7 +1,10 @@
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configFor } from './config';
+import { configFor, configuredDataFor } from './config';
+import { cardDataFor } from './cardData/cardData';
+import { DataFactsCache } from './cardData/readData';
+import { parseDatasetCard } from './parse/datasetCard';
 import { datasetCardKind, lintDatasetCard, ruleDocsUrl, type LintFinding } from './lint';
 import { cardFileExists } from './huggingface/fileExists';
 import { cardRules } from './rules/registry';
@@ -60,6 +63,8 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
   // says an input was bad.
   let inputErrors = 0;
   const reportedConfigs = new Set<string>();
+  // Data files are read once, however many cards describe them.
+  const dataCache = new DataFactsCache();
   for (const file of files) {
     const shown = path.relative(io.cwd, file) || file;
     const bytes = await fs.readFile(file).catch((error: unknown) => {
@@ -90,10 +95,21 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
       }
     }
     const chosen = profiles ?? config.profiles;
+    // The data the card points at, read before the card is linted so the MLG4xx rules run.
+    const configured = configuredDataFor(config, file);
+    const data = await cardDataFor(file, parseDatasetCard(text, kind), configured ? { configured } : {}, dataCache, {
+      onRead: (dataFile, facts) => {
+        if (facts.error === undefined) return;
+        const note = `data file ${path.relative(io.cwd, dataFile) || dataFile} cannot be read (${facts.error}); the card's claims about it are not checked`;
+        io.err(`mlguide: ${shown}: ${note}`);
+        executionNotes.push({ level: 'warning', message: `${shown}: ${note}`, file });
+      },
+    });
     results.push({
       file,
       text,
       findings: lintDatasetCard(text, kind, {
+        ...(data ? { data } : {}),
         fileExists: cardFileExists(path.dirname(file)),
         severities: config.rules,
         ...(chosen ? { profiles: new Set(chosen) } : {}),

@@ -4,6 +4,7 @@ import {
   CompletionItemKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
@@ -22,9 +23,14 @@ import { CONFIG_NAMES, configFor, parseConfig, setOpenConfig, type RuleSeverity 
 import { headingCompletions } from './completion';
 import { headingHover } from './hover';
 import { cardFileExists } from './huggingface/fileExists';
+import { inMetadata, metadataCompletions } from './huggingface/metadataCompletion';
+import { metadataHover } from './huggingface/metadataHover';
 import { toDiagnostic } from './toDiagnostic';
 import type { CardProfile } from './rules/types';
 import { uriToPath } from './uri';
+import { CardDataPasses } from './cardData/dataPass';
+import { parseDatasetCard } from './parse/datasetCard';
+import { configuredDataFor } from './config';
 
 /**
  * The `mlguide.*` settings the server uses, sent by the client in `initializationOptions` and
@@ -97,7 +103,8 @@ export function startLintServer(connection: Connection): void {
     lintCard(document);
   };
 
-  const lintCard = (document: TextDocument): void => {
+  /** Lints a card; `onlyIfChanged` (a data pass ended) publishes only findings that differ. */
+  const lintCard = (document: TextDocument, onlyIfChanged = false): void => {
     const file = uriToPath(document.uri);
     const text = document.getText();
     const kind = file ? datasetCardKind(file, text, cardGlobs) : undefined;
@@ -106,10 +113,21 @@ export function startLintServer(connection: Connection): void {
     const severities = { ...config?.rules, ...ruleSeverities };
     // The user's setting, else the project's, else each card's default.
     const profiles = settingProfiles ?? config?.profiles;
+    // The data's facts from the cache (no I/O on a keystroke); missing ones are read by a
+    // background pass, which lints the card again when it ends.
+    const configured = file && config ? configuredDataFor(config, file) : undefined;
+    const data =
+      kind && file
+        ? dataPasses.dataFor(document.uri, file, parseDatasetCard(text, kind), {
+            ...(configured ? { configured } : {}),
+            setting: settingData,
+          })
+        : undefined;
     const current = kind
       ? lintDatasetCard(text, kind, {
           severities,
           ...(profiles ? { profiles: new Set(profiles) } : {}),
+          ...(data ? { data } : {}),
           // Paths the metadata names (data_files, license_link) are looked up beside a saved card.
           ...(file ? { fileExists: cardFileExists(path.dirname(file)) } : {}),
         })
@@ -117,6 +135,13 @@ export function startLintServer(connection: Connection): void {
     const previous = findings.get(document.uri);
     findings.set(document.uri, { version: document.version, findings: current, ...(kind ? { kind } : {}) });
     if (current.length === 0 && (!previous || previous.findings.length === 0) && !kind) return;
+    if (
+      onlyIfChanged &&
+      previous?.version === document.version &&
+      JSON.stringify(previous.findings) === JSON.stringify(current)
+    ) {
+      return;
+    }
     void connection.sendDiagnostics({
       uri: document.uri,
       version: document.version,
@@ -124,8 +149,24 @@ export function startLintServer(connection: Connection): void {
     });
   };
 
+  const dataPasses = new CardDataPasses({
+    factsChanged: (uri) => {
+      const document = documents.get(uri);
+      if (document) lintCard(document, true);
+    },
+    log: (message) => connection.console.log(message),
+    beginProgress: async (title, totalBytes) => {
+      if (totalBytes <= progressThreshold || !serverProgressSupported) return undefined;
+      const progress = await connection.window.createWorkDoneProgress();
+      progress.begin(title, 0, undefined, false);
+      return progress;
+    },
+  });
+
   // Settings come from any client: only well-formed values are taken.
   let ruleSeverities: Record<string, RuleSeverity> = {};
+  /** `mlguide.datasetDocs.data`: card glob → data path(s) relative to the card. */
+  let settingData: Record<string, string | string[]> = {};
   let settingProfiles: CardProfile[] | undefined;
   const applySettings = (globs: unknown, threshold: unknown, rules?: unknown, datasetDocs?: unknown): void => {
     if (Array.isArray(globs)) cardGlobs = globs.filter((g): g is string => typeof g === 'string');
@@ -140,10 +181,23 @@ export function startLintServer(connection: Connection): void {
       const known = parseConfig(JSON.stringify({ profiles })).profiles ?? [];
       settingProfiles = known.length > 0 ? known : undefined;
     }
+    const data = (datasetDocs as { data?: unknown } | null | undefined)?.data;
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+      settingData = Object.fromEntries(
+        Object.entries(data).flatMap(([glob, paths]): [string, string | string[]][] =>
+          typeof paths === 'string'
+            ? [[glob, paths]]
+            : Array.isArray(paths)
+              ? [[glob, paths.filter((p): p is string => typeof p === 'string')]]
+              : [],
+        ),
+      );
+    }
   };
 
   let pullSettings = false;
   let registerForChanges = false;
+  let watchData = false;
   const applySection = (section: MlguideSettingsSection | null | undefined): void => {
     applySettings(
       section?.cards?.globs,
@@ -169,6 +223,7 @@ export function startLintServer(connection: Connection): void {
     applySettings(options.cardGlobs, options.progressThresholdBytes, options.rules, options.datasetDocs);
     pullSettings = params.capabilities.workspace?.configuration ?? false;
     registerForChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration ?? false;
+    watchData = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false;
     resolveSupported =
       params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
     serverProgressSupported = params.capabilities.window?.workDoneProgress ?? false;
@@ -189,6 +244,12 @@ export function startLintServer(connection: Connection): void {
   // notification by clients that cannot (`{ settings: { mlguide: … } }`).
   connection.onInitialized(() => {
     if (registerForChanges) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    // A changed CSV re-lints the cards that describe it; nothing else re-reads data.
+    if (watchData) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{csv,tsv}' }],
+      });
+    }
   });
   connection.onDidChangeConfiguration((change) => {
     const pushed = (change.settings as { mlguide?: MlguideSettingsSection } | null)?.mlguide;
@@ -209,7 +270,15 @@ export function startLintServer(connection: Connection): void {
       }, LINT_DELAY_MS),
     );
   });
+  connection.onDidChangeWatchedFiles((params) => {
+    const files = params.changes.flatMap((change) => {
+      const changed = uriToPath(change.uri);
+      return changed ? [changed] : [];
+    });
+    if (files.length > 0) dataPasses.filesChanged(files);
+  });
   documents.onDidClose((event) => {
+    dataPasses.forget(event.document.uri);
     const closed = uriToPath(event.document.uri);
     if (closed && CONFIG_NAMES.includes(path.basename(closed))) setOpenConfig(closed, undefined);
     clearTimeout(pending.get(event.document.uri));
@@ -292,18 +361,38 @@ export function startLintServer(connection: Connection): void {
   connection.onHover((params) => {
     const current = findings.get(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
-    // Only Markdown cards have headings to explain.
-    if (!document || current?.kind !== 'markdown') return null;
-    const hover = headingHover(document.getText(), params.position);
+    if (!document || current?.kind === undefined) return null;
+    // YAML metadata (front matter, dataset.yaml) explains its keys; only Markdown bodies have headings.
+    const text = document.getText();
+    const hover = inMetadata(text, current.kind, params.position)
+      ? metadataHover(text, current.kind, params.position)
+      : current.kind === 'markdown'
+        ? headingHover(text, params.position)
+        : undefined;
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
 
   connection.onCompletion((params) => {
     const current = findings.get(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
-    if (!document || current?.kind !== 'markdown') return [];
+    if (!document || current?.kind === undefined) return [];
     const { line, character } = params.position;
-    return headingCompletions(document.getText(), params.position).map((c) => ({
+    const text = document.getText();
+    if (inMetadata(text, current.kind, params.position)) {
+      return metadataCompletions(text, current.kind, params.position).map((c) => ({
+        label: c.label,
+        kind: c.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
+        detail: c.detail,
+        documentation: { kind: 'markdown' as const, value: c.documentation },
+        sortText: c.sortText,
+        textEdit: {
+          range: { start: { line, character: c.replaceFrom }, end: { line, character } },
+          newText: c.insertText,
+        },
+      }));
+    }
+    if (current.kind !== 'markdown') return [];
+    return headingCompletions(text, params.position).map((c) => ({
       label: c.label,
       kind: CompletionItemKind.Keyword,
       detail: c.detail,

@@ -11,7 +11,7 @@ export interface DataPassOptions {
   isCancelled?: () => boolean;
   /** Bytes read so far over every file of the pass, and their total size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /** Called once per file actually read from disk (not served from the cache). */
+  /** Called once per file read from disk, or found missing (not when served from the cache). */
   onRead?: (file: string, facts: DataFacts, milliseconds: number) => void;
 }
 
@@ -84,6 +84,7 @@ export class DataFactsCache {
       const facts = { rows: 0, columns: [], error: code === 'ENOENT' ? 'no such file' : describe(error) };
       // Remembered, so a keystroke does not look again; the watcher's "created" event forgets it.
       this.entries.set(file, { size: -1, mtimeMs: -1, facts });
+      options.onRead?.(file, facts, 0);
       return facts;
     }
     if (!stat.isFile()) return { rows: 0, columns: [], error: 'not a file' };
