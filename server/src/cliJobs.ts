@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { BootstrapOptions, IntervalMethod } from '../../core/src/bootstrap';
 import type { ReportedMetric } from '../../core/src/evaluate';
+import { MAX_SWEEP_THRESHOLDS } from '../../core/src/metrics/scores';
 import { parseArgs, UsageError, type ParsedArgs } from './cliArgs';
 import { abFile } from './engine/jobs/ab';
 import { baselineFile } from './engine/jobs/baseline';
@@ -21,7 +22,7 @@ export interface JobIo {
 }
 
 export const JOB_USAGE = `  mlguide evaluate <preds.csv> --true <col> --pred <col> [--score <col> | --class-scores a=col,b=col] [--positive <label>]
-        [--task auto|classification|regression] [--beta <b>] [--bootstrap <B>] [--confidence <c>]
+        [--thresholds t1,t2,… | --thresholds <count>] [--task auto|classification|regression] [--beta <b>] [--bootstrap <B>] [--confidence <c>]
         [--seed <n>] [--interval bca|percentile] [--fail-if-not-better-than-baseline] [--json]
   mlguide baseline <data.csv> --target <col> [--test <test.csv> | --folds <k> | --test-fraction <f>]
         [--strategies a,b] [--no-stratify] [--task …] [--positive <label>] [--bootstrap <B>] [--seed <n>] [--json]
@@ -43,6 +44,31 @@ function bootstrapOptions(args: ParsedArgs): BootstrapOptions | false {
     seed,
     method,
   };
+}
+
+/**
+ * `--thresholds`: one integer ≥ 2 is the size of an even grid (see `sweepThresholds` in
+ * core/src/metrics/scores.ts), anything else a comma-separated list of thresholds.
+ */
+function sweepThresholdsOption(args: ParsedArgs): number[] | number | undefined {
+  const text = args.string('thresholds');
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed) && Number(trimmed) >= 2) {
+    const count = Number(trimmed);
+    if (count > MAX_SWEEP_THRESHOLDS)
+      throw new UsageError(`--thresholds: a grid of at most ${MAX_SWEEP_THRESHOLDS} points, not ${count}`);
+    return count;
+  }
+  const list = args.list('thresholds') ?? [];
+  if (list.length === 0) throw new UsageError('--thresholds needs thresholds (0.1,0.5,0.9) or a grid size (21)');
+  if (list.length > MAX_SWEEP_THRESHOLDS)
+    throw new UsageError(`--thresholds: at most ${MAX_SWEEP_THRESHOLDS} thresholds, not ${list.length}`);
+  return list.map((item) => {
+    const value = Number(item);
+    if (!Number.isFinite(value)) throw new UsageError(`--thresholds: "${item}" is not a number`);
+    return value;
+  });
 }
 
 function files(args: ParsedArgs, count: number, what: string, io: JobIo): string[] {
@@ -123,7 +149,18 @@ export function baselineVerdict(report: EvaluateFileReport): {
 async function evaluateCommand(argv: readonly string[], io: JobIo, read: CsvReader): Promise<number> {
   const args = parseArgs(
     argv,
-    ['true', 'pred', 'score', 'class-scores', 'positive', 'task', 'beta', 'delimiter', ...BOOTSTRAP_OPTIONS],
+    [
+      'true',
+      'pred',
+      'score',
+      'class-scores',
+      'positive',
+      'task',
+      'beta',
+      'thresholds',
+      'delimiter',
+      ...BOOTSTRAP_OPTIONS,
+    ],
     ['json', 'fail-if-not-better-than-baseline'],
   );
   const [file] = files(args, 1, 'evaluate needs exactly one predictions file', io) as [string];
@@ -138,6 +175,10 @@ async function evaluateCommand(argv: readonly string[], io: JobIo, read: CsvRead
   const positive = args.string('positive');
   const task = args.choice('task', ['auto', 'classification', 'regression'] as const);
   const beta = args.number('beta', { min: 0 });
+  const thresholds = sweepThresholdsOption(args);
+  if (thresholds !== undefined && score === undefined) {
+    throw new UsageError('--thresholds sweeps the score column: give it with --score');
+  }
   const delimiter = args.string('delimiter');
   const report = await evaluateFile(
     file,
@@ -149,6 +190,7 @@ async function evaluateCommand(argv: readonly string[], io: JobIo, read: CsvRead
       positive,
       task,
       beta,
+      thresholds,
       bootstrap: bootstrapOptions(args),
     },
     read,
@@ -180,6 +222,26 @@ async function evaluateCommand(argv: readonly string[], io: JobIo, read: CsvRead
         io.out(
           `\nscores (positive: ${report.scores.positive})\n${table(['metric', 'value', 'interval'], metricRows(report.scores.metrics))}`,
         );
+      const sweep = report.scores?.threshold_sweep;
+      if (sweep) {
+        const fbeta = beta === undefined ? [] : [`f${String(beta)}`];
+        io.out(
+          `\nthreshold sweep (a row is ${report.scores?.positive ?? 'positive'} when its score ≥ the threshold)\n${table(
+            ['threshold', 'tp', 'fp', 'fn', 'tn', 'precision', 'recall', 'f1', ...fbeta],
+            sweep.map((p) => [
+              number(p.threshold),
+              String(p.tp),
+              String(p.fp),
+              String(p.fn),
+              String(p.tn),
+              number(p.precision),
+              number(p.recall),
+              number(p.f1),
+              ...(beta === undefined ? [] : [number(p.fbeta)]),
+            ]),
+          )}`,
+        );
+      }
     }
     for (const s of report.skipped) io.err(`${name}:${s.line}: skipped: ${s.reason}`);
     csvWarnings(report, name, io);

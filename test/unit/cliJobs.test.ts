@@ -4,8 +4,14 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PairedComparison } from '../../core/src/compare/paired';
 import { twoProportionZTest } from '../../core/src/compare/proportions';
-import { evaluateClassification, evaluateMulticlassScores } from '../../core/src/metrics';
+import {
+  evaluateClassification,
+  evaluateMulticlassScores,
+  MAX_CURVE_POINTS,
+  type ThresholdPoint,
+} from '../../core/src/metrics';
 import { createRng } from '../../core/src/random/rng';
+import { assertSweep, largeCase, sweepReference } from './metricsSweepReference';
 import { assertClose, cli, repoRoot, scratchDir, type ScratchDir } from './support';
 
 const CORPUS = path.resolve(repoRoot, '..', 'shared', 'corpus', 'csv');
@@ -324,5 +330,112 @@ describe('mlguide evaluate with a score column per class', () => {
     );
     assert.equal(bad.code, 2);
     assert.match(bad.err, /label=column pairs/);
+  });
+});
+
+describe('mlguide evaluate --thresholds (the threshold sweep) and the curves it reports', () => {
+  const { sweep, large } = sweepReference;
+  before(() => {
+    const lines = ['y,predicted,p'];
+    sweep.yTrue.forEach((y, i) => {
+      const score = sweep.scores[i] as number;
+      lines.push(`${y},${score >= 0.5 ? 'yes' : 'no'},${String(score)}`);
+    });
+    scratch.write('sweep.csv', `${lines.join('\n')}\n`);
+    const { y, scores } = largeCase();
+    scratch.write(
+      'large.csv',
+      `y,predicted,p\n${y.map((label, i) => `${label},no,${String(scores[i])}`).join('\n')}\n`,
+    );
+  });
+  const args = ['evaluate', 'sweep.csv', '--true', 'y', '--pred', 'predicted', '--score', 'p', '--positive', 'yes'];
+  type SweepReport = { scores: { threshold_sweep: ThresholdPoint[] } };
+
+  it('sweeps listed thresholds: counts, precision, recall, F1 and F-beta as scikit-learn, in the JSON', async () => {
+    const thresholds = sweep.listed.map((p) => String(p.threshold)).join(',');
+    const run = await cli(
+      [...args, '--thresholds', thresholds, '--beta', '2', '--bootstrap', '0', '--json'],
+      scratch.dir,
+    );
+    assert.equal(run.code, 0, run.err);
+    const report = JSON.parse(run.out) as SweepReport;
+    // The CLI's zero division is scikit-learn's default ('warn'): 0.
+    assertSweep(report.scores.threshold_sweep, sweep.listed, 0, 2);
+  });
+
+  it('sweeps an even grid for a count, and prints the sweep as a table', async () => {
+    const json = await cli([...args, '--thresholds', '11', '--beta', '0.5', '--bootstrap', '0', '--json'], scratch.dir);
+    assert.equal(json.code, 0, json.err);
+    assertSweep((JSON.parse(json.out) as SweepReport).scores.threshold_sweep, sweep.grid, 0, 0.5);
+
+    const text = await cli([...args, '--thresholds', '0.5', '--beta', '2', '--bootstrap', '0'], scratch.dir);
+    assert.equal(text.code, 0, text.err);
+    const half = sweep.listed.find((p) => p.threshold === 0.5);
+    assert.ok(half);
+    assert.match(text.out, /threshold sweep \(a row is yes when its score ≥ the threshold\)/);
+    assert.match(text.out, /^threshold +tp +fp +fn +tn +precision +recall +f1 +f2$/m);
+    const row = text.out.split('\n').find((line) => line.startsWith('0.5000'));
+    assert.deepEqual(row?.trim().split(/\s+/), [
+      '0.5000',
+      String(half.tp),
+      String(half.fp),
+      String(half.fn),
+      String(half.tn),
+      half.zd0.precision.toFixed(4),
+      half.zd0.recall.toFixed(4),
+      half.zd0.f1.toFixed(4),
+      half.zd0.fbeta2.toFixed(4),
+    ]);
+  });
+
+  it('exits 2 on a sweep without a score column or with a threshold that is not a number', async () => {
+    const noScore = await cli(
+      ['evaluate', 'sweep.csv', '--true', 'y', '--pred', 'predicted', '--thresholds', '5'],
+      scratch.dir,
+    );
+    assert.equal(noScore.code, 2);
+    assert.match(noScore.err, /--thresholds sweeps the score column: give it with --score/);
+    const bad = await cli([...args, '--thresholds', '0.2,high'], scratch.dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--thresholds: "high" is not a number/);
+  });
+
+  it(`sends curves of at most ${MAX_CURVE_POINTS} points, from scikit-learn's endpoints, with the areas of the full curves`, async () => {
+    const run = await cli(
+      [
+        'evaluate',
+        'large.csv',
+        '--true',
+        'y',
+        '--pred',
+        'predicted',
+        '--score',
+        'p',
+        '--positive',
+        'yes',
+        '--bootstrap',
+        '0',
+        '--json',
+      ],
+      scratch.dir,
+    );
+    assert.equal(run.code, 0, run.err);
+    const report = JSON.parse(run.out) as {
+      scores: {
+        metrics: { roc_auc: { value: number }; average_precision: { value: number } };
+        roc_curve: { fpr: number[]; tpr: number[]; thresholds: number[]; thinnedFrom?: number };
+        precision_recall_curve: { precision: number[]; recall: number[]; thresholds: number[]; thinnedFrom?: number };
+      };
+    };
+    const { roc_curve: roc, precision_recall_curve: pr, metrics } = report.scores;
+    assertClose(metrics.roc_auc.value, large.roc_auc, 1e-9, 'roc_auc');
+    assertClose(metrics.average_precision.value, large.average_precision, 1e-9, 'average_precision');
+    assert.ok(roc.fpr.length <= MAX_CURVE_POINTS, `${roc.fpr.length} ROC points`);
+    assert.equal(roc.thinnedFrom, large.roc_curve.points);
+    assert.deepEqual([roc.fpr[0], roc.tpr[0], roc.thresholds[0]], large.roc_curve.first);
+    assert.deepEqual([roc.fpr.at(-1), roc.tpr.at(-1), roc.thresholds.at(-1)], large.roc_curve.last);
+    assert.ok(pr.precision.length <= MAX_CURVE_POINTS, `${pr.precision.length} precision–recall points`);
+    assert.equal(pr.thinnedFrom, large.precision_recall_curve.points);
+    assert.deepEqual([pr.precision.at(-1), pr.recall.at(-1)], large.precision_recall_curve.last);
   });
 });

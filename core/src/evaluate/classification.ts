@@ -32,6 +32,9 @@ import {
   type BinaryScoreMetrics,
   type ClassificationMetrics,
   type ClassificationOptions,
+  thinPrecisionRecallCurve,
+  thinRocCurve,
+  type ThinnedCurve,
 } from '../metrics';
 import { withInterval, type BootstrapReport, type ReportedMetric } from './report';
 import { scoreTable, scoreTableMetrics } from './scoreTable';
@@ -40,8 +43,11 @@ import { scoreTable, scoreTableMetrics } from './scoreTable';
 export interface ClassificationEvaluationOptions extends ClassificationOptions {
   /** Bootstrap settings; `false` for none. Default: 2,000 BCa resamples at 95 %, seed 0. */
   bootstrap?: BootstrapOptions | false;
-  /** Thresholds for the score sweep. */
-  thresholds?: readonly number[];
+  /**
+   * Thresholds of the score sweep (`scores.threshold_sweep`), or a count g ≥ 2 for an even grid
+   * of g thresholds (from 0 to 1 when the scores are probabilities, else over their range).
+   */
+  thresholds?: readonly number[] | number;
   /**
    * The class of each score column fed with {@link ClassificationEvaluator.add}'s `classScores`
    * (one probability per class): adds one-vs-rest ROC AUC and multiclass log loss.
@@ -74,8 +80,10 @@ export interface ClassificationReport {
   scores?: {
     positive: string;
     metrics: { roc_auc: ReportedMetric; average_precision: ReportedMetric; log_loss: ReportedMetric };
-    roc_curve: BinaryScoreMetrics['roc_curve'];
-    precision_recall_curve: BinaryScoreMetrics['precision_recall_curve'];
+    /** At most `MAX_CURVE_POINTS` (1,000) points; `thinnedFrom` says how many the full curve has. */
+    roc_curve: BinaryScoreMetrics['roc_curve'] & ThinnedCurve;
+    /** At most `MAX_CURVE_POINTS` (1,000) points; `thinnedFrom` says how many the full curve has. */
+    precision_recall_curve: BinaryScoreMetrics['precision_recall_curve'] & ThinnedCurve;
     threshold_sweep?: BinaryScoreMetrics['threshold_sweep'];
   };
   /** With a score column per class: one-vs-rest ROC AUC (macro, and per class) and log loss. */
@@ -245,8 +253,9 @@ export class ClassificationEvaluator {
   ): Steps<ClassificationReport['scores']> {
     const sorted = (this.scores as BinaryScoreAccumulator).finish();
     const base = binaryScoreMetrics(sorted, {
-      ...(this.options.thresholds ? { thresholds: this.options.thresholds } : {}),
-      ...(this.options.zeroDivision !== undefined ? { zeroDivision: this.options.zeroDivision } : {}),
+      thresholds: this.options.thresholds,
+      zeroDivision: this.options.zeroDivision,
+      beta: this.options.beta,
     });
     let results: BootstrapResult[] = [];
     if (bootstrapOptions) {
@@ -267,8 +276,9 @@ export class ClassificationEvaluator {
         average_precision: withInterval(base.metrics.average_precision, results[1], asked),
         log_loss: withInterval(base.metrics.log_loss, results[2], asked),
       },
-      roc_curve: base.roc_curve,
-      precision_recall_curve: base.precision_recall_curve,
+      // The areas above are computed on the full curves; clients get them thinned.
+      roc_curve: thinRocCurve(base.roc_curve),
+      precision_recall_curve: thinPrecisionRecallCurve(base.precision_recall_curve),
       ...(base.threshold_sweep ? { threshold_sweep: base.threshold_sweep } : {}),
     };
   }

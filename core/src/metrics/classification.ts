@@ -177,9 +177,18 @@ export interface PrecisionRecallFscore {
 /**
  * F-beta from precision and recall, as scikit-learn 1.2 computes it after replacing 0/0 ratios:
  * the `zeroDivision` value when the class is neither true nor predicted, 0 when nothing is right,
- * else (1 + β²)·P·R / (β²·P + R). β = ∞ gives recall.
+ * else (1 + β²)·P·R / (β²·P + R). β = ∞ gives recall. `correct`, `actual` and `predicted` are the
+ * class's true positives, true rows and predicted rows; `zdv` the zero-division value.
  */
-function fscore(p: number, r: number, correct: number, actual: number, predicted: number, beta: number, zdv: number) {
+export function fscore(
+  p: number,
+  r: number,
+  correct: number,
+  actual: number,
+  predicted: number,
+  beta: number,
+  zdv: number,
+): number {
   if (beta === Infinity) return r;
   if (actual + predicted === 0) return zdv;
   if (correct === 0) return 0;

@@ -8,6 +8,7 @@ export * from './labels';
 export * from './confusion';
 export * from './classification';
 export * from './scores';
+export * from './thinCurve';
 export * from './multiclassScores';
 export * from './regression';
 export { CompensatedSum, GrowableFloat64Array, GrowableUint32Array } from './growable';

@@ -10,6 +10,7 @@
  */
 import { GrowableFloat64Array, GrowableUint32Array, CompensatedSum } from './growable';
 import { sortLabels } from './labels';
+import { fscore } from './classification';
 import {
   checkZeroDivision,
   metricValue,
@@ -343,23 +344,27 @@ export interface ThresholdPoint {
   recall: number;
   /** F1 as scikit-learn's `f1_score(average='binary')`. */
   f1: number;
+  /** F-beta as `fbeta_score(average='binary', beta=β)`, when the sweep was given a β. */
+  fbeta?: number;
   /** fp / (fp + tn), as `roc_curve`'s; NaN when y_true has no negative row. */
   fpr: number;
   /** (tp + tn) / rows. */
   accuracy: number;
   /** The metrics of this point that were 0/0 and replaced. */
-  zeroDivision?: ('precision' | 'recall' | 'f1')[];
+  zeroDivision?: ('precision' | 'recall' | 'f1' | 'fbeta')[];
 }
 
 /**
- * Confusion counts, precision, recall, F1, false positive rate and accuracy at each threshold,
- * by binary search in the sorted scores (O(log n) per threshold). Precision, recall and F1 follow
- * scikit-learn's `precision_recall_fscore_support(average='binary', zero_division=…)`.
+ * Confusion counts, precision, recall, F1 (and F-beta when `beta` is given), false positive rate
+ * and accuracy at each threshold, by binary search in the sorted scores (O(log n) per threshold).
+ * Precision, recall and the F-scores follow scikit-learn's
+ * `precision_recall_fscore_support(average='binary', beta=…, zero_division=…)`.
  */
 export function thresholdSweep(
   scores: BinaryScores,
   thresholds: readonly number[],
   zeroDivision: ZeroDivision = 'warn',
+  beta?: number,
 ): ThresholdPoint[] {
   const zdv = zeroDivisionValue(checkZeroDivision(zeroDivision));
   const positives = scores.positiveScores.length;
@@ -389,13 +394,56 @@ export function thresholdSweep(
       fpr: negatives === 0 ? NaN : fp / negatives,
       accuracy: (tp + tn) / (positives + negatives),
     };
-    const zero: ('precision' | 'recall' | 'f1')[] = [];
+    if (beta !== undefined) point.fbeta = fscore(precision, recall, tp, positives, predicted, beta, zdv);
+    const zero: ('precision' | 'recall' | 'f1' | 'fbeta')[] = [];
     if (predicted === 0) zero.push('precision');
     if (positives === 0) zero.push('recall');
-    if (positives + predicted === 0) zero.push('f1');
+    if (positives + predicted === 0)
+      zero.push(...(beta === undefined ? (['f1'] as const) : (['f1', 'fbeta'] as const)));
     if (zero.length > 0) point.zeroDivision = zero;
     return point;
   });
+}
+
+/** The most thresholds a sweep takes (a list, or the points of a grid). */
+export const MAX_SWEEP_THRESHOLDS = 10_001;
+
+/**
+ * The thresholds of a sweep: a list as given, or for a count g (an integer ≥ 2) an even grid of g
+ * thresholds from 0 to 1 — i/(g − 1) — when every score is a probability, else from the lowest to
+ * the highest score. Throws a MetricInputError on a non-finite threshold, a bad count, or more
+ * than {@link MAX_SWEEP_THRESHOLDS}.
+ */
+export function sweepThresholds(scores: BinaryScores, thresholds: readonly number[] | number): number[] {
+  if (typeof thresholds === 'number') {
+    if (!(Number.isSafeInteger(thresholds) && thresholds >= 2 && thresholds <= MAX_SWEEP_THRESHOLDS)) {
+      throw new MetricInputError(
+        `a threshold grid needs an integer count from 2 to ${MAX_SWEEP_THRESHOLDS}, got ${thresholds}`,
+      );
+    }
+    const all = [scores.positiveScores, scores.negativeScores].filter((s) => s.length > 0);
+    const low = Math.min(...all.map((s) => s[0] as number));
+    const high = Math.max(...all.map((s) => s[s.length - 1] as number));
+    const steps = thresholds - 1;
+    if (low >= 0 && high <= 1) return Array.from({ length: thresholds }, (_, i) => i / steps);
+    return Array.from({ length: thresholds }, (_, i) => (i === steps ? high : low + ((high - low) * i) / steps));
+  }
+  // Options can come from JSON, past the type checker.
+  const given: unknown = thresholds;
+  if (!Array.isArray(given)) {
+    throw new MetricInputError(
+      `thresholds must be a list of numbers or a grid count, got ${JSON.stringify(thresholds)}`,
+    );
+  }
+  if (thresholds.length > MAX_SWEEP_THRESHOLDS) {
+    throw new MetricInputError(`a sweep takes at most ${MAX_SWEEP_THRESHOLDS} thresholds, got ${thresholds.length}`);
+  }
+  const bad = (given as unknown[]).find((t) => typeof t !== 'number' || !Number.isFinite(t));
+  if (bad !== undefined) {
+    const shown = typeof bad === 'number' ? String(bad) : JSON.stringify(bad);
+    throw new MetricInputError(`a threshold is ${shown}: thresholds must be finite numbers`);
+  }
+  return [...thresholds];
 }
 
 /** The first index whose value is ≥ `x` in an ascending array. */
@@ -414,8 +462,13 @@ function lowerBound(sorted: Float64Array, x: number): number {
 export interface BinaryScoreOptions {
   /** The positive label; default the greater of y_true's two labels. */
   positive?: string;
-  /** Thresholds of the sweep; none by default. */
-  thresholds?: readonly number[];
+  /**
+   * Thresholds of the sweep, or how many of an even grid (see {@link sweepThresholds}); none by
+   * default.
+   */
+  thresholds?: readonly number[] | number;
+  /** β of the sweep's F-beta (none by default). */
+  beta?: number;
   /** Zero division of the sweep's precision, recall and F1; default `'warn'`. */
   zeroDivision?: ZeroDivision;
   /** `roc_curve`'s `drop_intermediate`; default true. */
@@ -442,7 +495,14 @@ export function binaryScoreMetrics(scores: BinaryScores, options: BinaryScoreOpt
     roc_curve: rocCurve(curve, { dropIntermediate: options.dropIntermediate ?? true }),
     precision_recall_curve: precisionRecallCurve(curve),
   };
-  if (options.thresholds) result.threshold_sweep = thresholdSweep(scores, options.thresholds, options.zeroDivision);
+  if (options.thresholds !== undefined) {
+    result.threshold_sweep = thresholdSweep(
+      scores,
+      sweepThresholds(scores, options.thresholds),
+      options.zeroDivision,
+      options.beta,
+    );
+  }
   return result;
 }
 

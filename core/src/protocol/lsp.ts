@@ -111,7 +111,12 @@ export interface JobRequestParams {
   workDoneToken?: string | number;
 }
 
-/** Parameters of {@link EvaluateMethod} (the CLI's `evaluate` options). */
+/**
+ * Parameters of {@link EvaluateMethod} (the CLI's `evaluate` options). `thresholds` (with
+ * `score`) asks for the threshold sweep, `scores.threshold_sweep` in the result: a list of
+ * thresholds, or a count g ≥ 2 for an even grid of g thresholds (0 to 1 for probabilities, else
+ * over the scores' range); at most 10,001.
+ */
 export interface EvaluateParams extends JobRequestParams, PredictionsEvaluationOptions {
   /** `file:` URI of the predictions file. */
   uri: string;
@@ -203,7 +208,13 @@ export interface JobCsvSummary {
   warningCount: number;
 }
 
-/** Result of {@link EvaluateMethod}. */
+/**
+ * Result of {@link EvaluateMethod}. With a score column, `scores.roc_curve` and
+ * `scores.precision_recall_curve` hold at most 1,000 points (`MAX_CURVE_POINTS`): both endpoints
+ * and the points where the curve turns most (Ramer–Douglas–Peucker with a budget), each with its
+ * threshold; `thinnedFrom` is the full curve's number of points when some were left out. ROC AUC
+ * and average precision are computed on the full curves.
+ */
 export type EvaluateResult = PredictionsReport & { file: string; csv: JobCsvSummary };
 
 /** Result of {@link CompareMethod}. */
