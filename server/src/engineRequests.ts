@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   LSPErrorCodes,
+  ProgressType,
   ResponseError,
   type CancellationToken,
   type Connection,
@@ -18,6 +19,7 @@ import {
   type EvaluateResult,
   type JobMethod,
   type ProfileCsvParams,
+  type ProfileCsvPartialResult,
   type ProfileCsvResult,
 } from '../../core/src/protocol/lsp';
 import { abFile, type AbFileOptions, type AbFileReport } from './engine/jobs/ab';
@@ -35,6 +37,9 @@ import {
   type CsvInputProblem,
 } from './engine/readCsv';
 import { uriToPath } from './uri';
+
+/** The `$/progress` payload of mlguide/profileCsv's partial results. */
+const ProfileCsvPartialResultType = new ProgressType<ProfileCsvPartialResult>();
 
 /** What the engine's requests read from the server's settings and the client's capabilities. */
 export interface EngineRequestSettings {
@@ -124,12 +129,22 @@ export function registerEngineRequests(connection: Connection, settings: EngineR
     return runFileTask(
       { title: `Profiling ${path.basename(file)}`, files: [file], workDoneToken: params.workDoneToken, token },
       async (tracker) => {
+        const uri = pathToFileURL(file).href;
+        const partialToken = params.partialResultToken;
         const result = await profileCsvFile(file, {
           ...(typeof params.delimiter === 'string' && params.delimiter ? { delimiter: params.delimiter } : {}),
           isCancelled: tracker.isCancelled,
           onProgress: tracker.onRead(),
+          ...(typeof partialToken === 'string' || typeof partialToken === 'number'
+            ? {
+                onPartialProfile: (partial) => {
+                  const value: ProfileCsvPartialResult = { ...partial, uri, partial: true };
+                  void connection.sendProgress(ProfileCsvPartialResultType, partialToken, value);
+                },
+              }
+            : {}),
         });
-        const response: ProfileCsvResult = { ...result, uri: pathToFileURL(file).href };
+        const response: ProfileCsvResult = { ...result, uri };
         return response;
       },
       (error) =>

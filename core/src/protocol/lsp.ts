@@ -18,6 +18,12 @@ import type { CsvProfile } from '../profile/profile';
  *
  * Progress: when the client sends a `workDoneToken`, or the file is larger than
  * `progressThresholdBytes`, the server reports work-done progress (percentage of bytes read).
+ * Partial results: when the request carries a `partialResultToken`, the server sends the profile
+ * of the rows read so far as `$/progress` notifications on that token, each a
+ * {@link ProfileCsvPartialResult} (`partial: true`, `rows` so far, `bytesRead`), at most every
+ * 250 ms and every 4 MiB read, in order and with growing row counts — so a panel on a large file
+ * fills in as the read goes. The response is still the full {@link ProfileCsvResult} (without
+ * `partial`); a small file, read in well under a second, gets no partial result.
  * Cancellation: `$/cancelRequest` stops the read within one chunk; the request then fails with
  * `RequestCancelled` (-32800).
  * Errors: an unreadable, empty or binary file fails with {@link ProfileCsvErrorCode} and a
@@ -34,6 +40,8 @@ export interface ProfileCsvParams {
   delimiter?: string;
   /** Work-done progress token supplied by the client (LSP `WorkDoneProgressParams`). */
   workDoneToken?: string | number;
+  /** Token for partial results (LSP `PartialResultParams`): see {@link ProfileCsvPartialResult}. */
+  partialResultToken?: string | number;
 }
 
 /** Result of {@link ProfileCsvMethod}. */
@@ -42,6 +50,18 @@ export interface ProfileCsvResult extends CsvProfile {
   uri: string;
   /** Size of the file in bytes. */
   bytes: number;
+}
+
+/**
+ * A partial result of {@link ProfileCsvMethod}: the `value` of a `$/progress` notification on the
+ * request's `partialResultToken`. The profile of the first `rows` rows, shaped as the final result
+ * (every statistic is that of those rows, so counts grow from one partial result to the next).
+ */
+export interface ProfileCsvPartialResult extends ProfileCsvResult {
+  /** Marks a partial result; the final response has no such field. */
+  partial: true;
+  /** Bytes of the file read so far (of `bytes`). */
+  bytesRead: number;
 }
 
 /** Error codes of {@link ProfileCsvMethod} (JSON-RPC application range). */
@@ -77,6 +97,12 @@ export const ProfileCsvErrorCode = {
  * Progress: as {@link ProfileCsvMethod} — with the client's `workDoneToken`, or a server-created
  * progress when the files together are larger than `progressThresholdBytes` — the percentage of
  * bytes read over all the job's files (both files of drift, and of baseline with `testUri`).
+ * Partial results: when the request carries a `partialResultToken`, the server sends the profile
+ * of the rows read so far as `$/progress` notifications on that token, each a
+ * {@link ProfileCsvPartialResult} (`partial: true`, `rows` so far, `bytesRead`), at most every
+ * 250 ms and every 4 MiB read, in order and with growing row counts — so a panel on a large file
+ * fills in as the read goes. The response is still the full {@link ProfileCsvResult} (without
+ * `partial`); a small file, read in well under a second, gets no partial result.
  * Cancellation: `$/cancelRequest` stops the read within one chunk; the request then fails with
  * `RequestCancelled` (-32800). The bootstrap of evaluate and compare, which runs after the read,
  * runs in slices of about 20 ms and stops at the end of the current one.

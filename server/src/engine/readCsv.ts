@@ -62,6 +62,8 @@ export interface CsvRowConsumer {
   row(cells: string[], line: number): void;
   /** A problem the reader found (an unterminated quote). */
   warn(warning: CsvWarning): void;
+  /** Called once, before the header, when the delimiter and encoding are known. */
+  started?(format: { delimiter: string; encoding: CsvEncoding }): void;
 }
 
 /** What {@link streamCsvFile} found out about the file besides its rows. */
@@ -88,7 +90,24 @@ export interface ReadCsvOptions extends ProfilerOptions {
   chunkBytes?: number;
   /** Longest record (in characters) read before an unclosed quote stops the read; see {@link MAX_RECORD_CHARS}. */
   maxRecordChars?: number;
+  /**
+   * Called with the profile of the rows read so far (see {@link profileCsvFile}), at most every
+   * {@link PARTIAL_PROFILE_MS} and every {@link PARTIAL_PROFILE_BYTES} read, so a long read can show
+   * its results as they fill in. `bytesRead` counts the bytes read from disk so far.
+   */
+  onPartialProfile?: (profile: CompleteCsvProfile & { bytes: number; bytesRead: number }) => void;
 }
+
+/** Least time between two partial profiles (see `onPartialProfile`): a panel redraws at most 4 times a second. */
+export const PARTIAL_PROFILE_MS = 250;
+/**
+ * Least bytes read between two partial profiles: one costs about as much as profiling a few
+ * thousand rows (quantiles, sorted value counts), so on a fast disk partials stay a few per cent
+ * of the work, and a small file that is read in well under a second gets none.
+ */
+export const PARTIAL_PROFILE_BYTES = 4 * 1024 * 1024;
+/** Rows between two checks of the clock for a partial profile. */
+const PARTIAL_CHECK_ROWS = 1024;
 
 /**
  * Bytes per read from disk. Small reads keep papaparse's working set small (peak memory grows
@@ -285,6 +304,7 @@ export async function streamCsvFile(
       newlineChar = newline === '\r' ? '\r' : '\n';
       lines = new LineTracker(newlineChar);
       if (options.delimiter === undefined) delimiter = sniffDelimiter(sample, complete);
+      consumer.started?.({ delimiter, encoding });
       parsing = true;
       parse(newline);
       lines.push(sample);
@@ -459,7 +479,48 @@ export async function profileCsvFile(
   options: ReadCsvOptions = {},
 ): Promise<CompleteCsvProfile & { bytes: number }> {
   const profiler = new CsvProfiler(options);
-  const { delimiter, encoding, bytes } = await streamCsvFile(file, profiler, options);
+  const onPartial = options.onPartialProfile;
+  if (!onPartial) {
+    const { delimiter, encoding, bytes } = await streamCsvFile(file, profiler, options);
+    return { ...profiler.finish(delimiter), encoding, bytes };
+  }
+  // Partial profiles: the profiler's finish() only reads its state, so it can be asked midway.
+  let format: { delimiter: string; encoding: CsvEncoding } | undefined;
+  let bytesRead = 0;
+  let totalBytes = 0;
+  let lastBytes = 0;
+  let lastTime = Date.now();
+  let sinceCheck = 0;
+  const consumer: CsvRowConsumer = {
+    started: (found) => {
+      format = found;
+    },
+    header: (cells, line) => {
+      profiler.header(cells, line);
+    },
+    row: (cells, line) => {
+      profiler.row(cells, line);
+      if (++sinceCheck < PARTIAL_CHECK_ROWS || !format) return;
+      sinceCheck = 0;
+      if (bytesRead - lastBytes < PARTIAL_PROFILE_BYTES || bytesRead >= totalBytes) return;
+      const now = Date.now();
+      if (now - lastTime < PARTIAL_PROFILE_MS) return;
+      lastTime = now;
+      lastBytes = bytesRead;
+      onPartial({ ...profiler.finish(format.delimiter), encoding: format.encoding, bytes: totalBytes, bytesRead });
+    },
+    warn: (warning) => {
+      profiler.warn(warning);
+    },
+  };
+  const { delimiter, encoding, bytes } = await streamCsvFile(file, consumer, {
+    ...options,
+    onProgress: (read, total) => {
+      bytesRead = read;
+      totalBytes = total;
+      options.onProgress?.(read, total);
+    },
+  });
   return { ...profiler.finish(delimiter), encoding, bytes };
 }
 
