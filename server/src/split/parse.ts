@@ -77,6 +77,7 @@ export function parseSplitConfig(text: string, format: 'yaml' | 'json'): ParsedS
   }
   parsed.root = root;
   parsed.config = typeConfig(root, problems);
+  problems.sort((a, b) => compare(a.range.start, b.range.start));
   return parsed;
 }
 
