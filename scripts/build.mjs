@@ -30,7 +30,7 @@ const builds = [
     minify: !dev,
     sourcemap: dev ? 'linked' : false,
     logLevel: 'warning',
-    entryPoints: { profile: 'webviews/profile/main.ts' },
+    entryPoints: { profile: 'webviews/profile/main.ts', checklist: 'webviews/checklist/main.ts' },
     outdir: 'dist/webviews',
   },
   // Test code: never packaged (see .vscodeignore); `vscode` and `mocha` come from the host.

@@ -101,6 +101,8 @@ export interface WebviewHarness {
   /** Paths the HTTP server was asked for. */
   served: string[];
   openProfilePage(): Promise<ProfilePage>;
+  /** Loads another webview app's page (same harness, same CSP). */
+  openPage(app: 'profile' | 'checklist'): Promise<ProfilePage>;
   close(): Promise<void>;
 }
 
@@ -119,20 +121,26 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       response.end(body);
     };
-    if (url.pathname === '/profile.html') {
+    const app = /^\/(profile|checklist)\.html$/.exec(url.pathname)?.[1];
+    if (app) {
       const nonce = createNonce();
       nonces.push(nonce);
       send(
         200,
         'text/html; charset=utf-8',
         renderWebviewHtml({
-          title: 'Profile: churn.csv',
+          title: app === 'profile' ? 'Profile: churn.csv' : 'ML project checklist',
           cspSource: origin,
           nonce,
-          scriptUri: `${origin}/webviews/profile.js`,
-          styleUri: `${origin}/webviews/profile.css`,
+          scriptUri: `${origin}/webviews/${app}.js`,
+          styleUri: `${origin}/webviews/${app}.css`,
         }),
       );
+      return;
+    }
+    // Chromium asks any new origin for its icon once; a webview has none to show.
+    if (url.pathname === '/favicon.ico') {
+      send(204, 'image/x-icon', '');
       return;
     }
     if (url.pathname === '/theme.css') {
@@ -173,7 +181,12 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-    openProfilePage: async () => {
+    openProfilePage: () => openPage('profile'),
+    openPage: (app) => openPage(app),
+  };
+
+  async function openPage(app: 'profile' | 'checklist'): Promise<ProfilePage> {
+    {
       const page = await browser.newPage({ viewport: { width: 960, height: 720 } });
       page.setDefaultTimeout(WAIT_MS);
       const posted = new EventLog<unknown>('messages posted by the page');
@@ -195,7 +208,7 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
       await page.addInitScript({ content: HOST_API_STUB });
 
       const before = nonces.length;
-      await page.goto(`${origin}/profile.html`, { waitUntil: 'load' });
+      await page.goto(`${origin}/${app}.html`, { waitUntil: 'load' });
       const nonce = nonces[before];
       if (nonce === undefined) throw new Error('the page was not served by the harness');
 
@@ -229,6 +242,6 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
           await page.addStyleTag({ url: `${origin}/theme.css` });
         },
       };
-    },
-  };
+    }
+  }
 }
