@@ -44,9 +44,11 @@ export function nearestValues(value: string, known: readonly string[], limit = 3
     const candidate = normalizeValue(id);
     let score: number;
     if (candidate === wanted) score = 0;
-    else if (candidate.startsWith(wanted) || wanted.startsWith(candidate)) {
-      score = 1 + Math.abs(candidate.length - wanted.length) / 100;
-    } else {
+    // A known value that completes the one written ("cc0" → `cc0-1.0`) is likelier meant than one
+    // the value extends ("cc0" → `cc`).
+    else if (candidate.startsWith(wanted)) score = 1 + (candidate.length - wanted.length) / 100;
+    else if (wanted.startsWith(candidate)) score = 1.5 + (wanted.length - candidate.length) / 100;
+    else {
       const distance = editDistance(wanted, candidate);
       if (distance > Math.max(1, Math.floor(Math.max(wanted.length, candidate.length) / 3))) continue;
       score = 1 + distance;
