@@ -336,6 +336,7 @@ async function baselineCommand(argv: readonly string[], io: JobIo, read: CsvRead
         `\n  left out: ${learned.excluded.map((e) => `${e.name} (${e.reason})`).join(', ') || 'nothing'}`,
     );
   }
+  for (const { strategy, reason } of report.skipped ?? []) io.out(`\n${strategy}: not run: ${reason}`);
   return 0;
 }
 

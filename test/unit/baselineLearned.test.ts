@@ -2,7 +2,8 @@
 // scikit-learn on the committed penguins fixture (scripts/reference/naive_bayes_reference.py),
 // through `baselineFile` as `mlguide baseline` and `mlguide/baseline` run it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Papa from 'papaparse';
@@ -210,5 +211,63 @@ describe('learned baseline: Gaussian naive Bayes against scikit-learn', () => {
       baselineFile(TRAIN, { target: 'species', strategies: ['tree'], bootstrap: false }, readCsvFile),
       /unknown classification baseline "tree"; known: most_frequent, prior, stratified, uniform, gaussian_nb/,
     );
+  });
+
+  it('leaves out a feature the test file lacks, and says so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mlguide-nb-'));
+    try {
+      // The test file without body_mass_g: the model is trained without it too.
+      const [header, ...rows] = rowsOf(TEST) as [string[], ...string[][]];
+      const drop = header.indexOf('body_mass_g');
+      const without = (r: string[]): string => r.filter((_, i) => i !== drop).join(',');
+      const test = path.join(dir, 'test.csv');
+      writeFileSync(test, [without(header), ...rows.map(without)].join('\n'));
+      const report = await baselineFile(
+        TRAIN,
+        { target: 'species', test, strategies: ['gaussian_nb'], bootstrap: false },
+        readCsvFile,
+      );
+      const learned = report.baselines[0]?.learned;
+      assert.ok(learned);
+      assert.deepEqual(
+        learned.features.map((f) => f.name),
+        ['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'island', 'sex'],
+      );
+      assert.deepEqual(learned.excluded.at(-1), { name: 'body_mass_g', reason: 'not in the test file' });
+      assert.ok(metric(report, 'gaussian_nb', 'accuracy') > 0.6);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is not run past 1000 classes by default (and says why), and refuses when asked for', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mlguide-nb-'));
+    try {
+      const file = path.join(dir, 'many.csv');
+      const lines = ['x,label', ...Array.from({ length: 2004 }, (_, i) => `${i % 7},c${i % 1002}`)];
+      writeFileSync(file, lines.join('\n'));
+      const report = await baselineFile(
+        file,
+        { target: 'label', task: 'classification', bootstrap: false },
+        readCsvFile,
+      );
+      assert.deepEqual(
+        report.baselines.map((b) => b.strategy),
+        ['most_frequent', 'prior', 'stratified', 'uniform'],
+      );
+      assert.deepEqual(report.skipped, [
+        { strategy: 'gaussian_nb', reason: 'the target has 1002 classes; the learned baseline fits at most 1000' },
+      ]);
+      await assert.rejects(
+        baselineFile(
+          file,
+          { target: 'label', task: 'classification', strategies: ['gaussian_nb'], bootstrap: false },
+          readCsvFile,
+        ),
+        /many\.csv: the target has 1002 classes/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

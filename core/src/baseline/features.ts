@@ -15,7 +15,7 @@ export const CATEGORY_TEXTS_LIMIT = 64;
 /** A column the learned baseline left out, and why. */
 export interface ExcludedColumn {
   name: string;
-  reason: 'target' | 'id' | 'text' | 'date' | 'empty' | 'constant' | 'too many categories';
+  reason: 'target' | 'id' | 'text' | 'date' | 'empty' | 'constant' | 'too many categories' | 'not in the test file';
 }
 
 /** The features of the learned baseline. */
@@ -95,6 +95,19 @@ export function chooseFeatures(profile: CompleteCsvProfile, targetColumn: number
     }
   });
   return plan;
+}
+
+/**
+ * The plan without the features that `present` says the test file lacks (a model cannot be
+ * tested on a column it does not get): they are listed as excluded instead.
+ */
+export function keepFeatures(plan: FeaturePlan, present: (name: string) => boolean): FeaturePlan {
+  const missing = [...plan.numeric, ...plan.categorical].filter((f) => !present(f.name));
+  return {
+    numeric: plan.numeric.filter((f) => present(f.name)),
+    categorical: plan.categorical.filter((f) => present(f.name)),
+    excluded: [...plan.excluded, ...missing.map((f) => ({ name: f.name, reason: 'not in the test file' as const }))],
+  };
 }
 
 /** The layout of a plan's features. */

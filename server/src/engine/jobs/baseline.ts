@@ -16,6 +16,7 @@ import {
   RowEncoder,
   chooseFeatures,
   featureLayout,
+  keepFeatures,
   type ExcludedColumn,
   type FeaturePlan,
 } from '../../../../core/src/baseline/features';
@@ -46,6 +47,12 @@ export type BaselineEvaluation =
 export const LEARNED_CLASS_BASELINE = 'gaussian_nb';
 /** Every classification baseline: the dummy strategies, then the learned one. */
 export const CLASS_BASELINES: readonly string[] = [...CLASS_BASELINE_STRATEGIES, LEARNED_CLASS_BASELINE];
+
+/**
+ * Classes the learned baseline fits at most: its statistics take classes × features × folds
+ * numbers, and a target with more classes than this is rather an identifier or a number.
+ */
+export const LEARNED_MAX_CLASSES = 1000;
 
 /** What the learned baseline was trained on. */
 export interface LearnedBaselineInfo {
@@ -97,6 +104,8 @@ export interface BaselineFileReport {
   seed: number;
   evaluation: BaselineEvaluation;
   baselines: { strategy: string; report: ClassificationReport | RegressionReport; learned?: LearnedBaselineInfo }[];
+  /** Default strategies that were not run, and why (the learned baseline past {@link LEARNED_MAX_CLASSES} classes). */
+  skipped?: { strategy: string; reason: string }[];
   csv: CsvReadSummary;
 }
 
@@ -113,14 +122,16 @@ async function readTarget(
   read: CsvReader,
   control: ReadControl,
   scan?: FeatureScan,
-): Promise<{ values: string[]; skipped: number; csv: CsvReadSummary }> {
+): Promise<{ values: string[]; skipped: number; csv: CsvReadSummary; header: readonly string[] }> {
   const values: string[] = [];
   let skipped = 0;
   let index = -1;
+  let header: readonly string[] = [];
   const csv = await read(
     file,
     {
       header: (cells, line) => {
+        header = cells;
         index = columnIndex(cells, target, file, 'target');
         if (scan) {
           scan.profiler.header(cells, line);
@@ -143,7 +154,7 @@ async function readTarget(
     },
     control,
   );
-  return { values, skipped, csv };
+  return { values, skipped, csv, header };
 }
 
 /**
@@ -270,13 +281,22 @@ export async function baselineFile(
     );
   const task = decideTask(values, options.task ?? 'auto');
   const known: readonly string[] = task === 'classification' ? CLASS_BASELINES : REGRESSION_BASELINE_STRATEGIES;
-  const strategies = options.strategies ?? [...known];
+  let strategies = options.strategies ?? [...known];
   for (const s of strategies) {
     if (!known.includes(s)) throw new JobInputError(`unknown ${task} baseline "${s}"; known: ${known.join(', ')}`);
+  }
+  const skippedStrategies: { strategy: string; reason: string }[] = [];
+  const classCount = task === 'classification' ? new Set(values).size : 0;
+  if (strategies.includes(LEARNED_CLASS_BASELINE) && classCount > LEARNED_MAX_CLASSES) {
+    const reason = `the target has ${classCount} classes; the learned baseline fits at most ${LEARNED_MAX_CLASSES}`;
+    if (options.strategies !== undefined) throw new JobInputError(`${file}: ${reason}`);
+    strategies = strategies.filter((s) => s !== LEARNED_CLASS_BASELINE);
+    skippedStrategies.push({ strategy: LEARNED_CLASS_BASELINE, reason });
   }
 
   // Which rows train and which are predicted, per "round" (one round, or one per fold).
   let testValues = values;
+  let testHeader: readonly string[] | undefined;
   let rounds: { train: ArrayLike<number>; test: ArrayLike<number> }[];
   let evaluation: BaselineEvaluation;
   const stratified = task === 'classification' && options.stratify !== false;
@@ -288,6 +308,7 @@ export async function baselineFile(
     if (test.values.length === 0)
       throw new JobInputError(`${options.test}: the target "${options.target}" has no values`);
     testValues = test.values;
+    testHeader = test.header;
     rounds = [{ train: Uint32Array.from(values, (_, i) => i), test: Uint32Array.from(testValues, (_, i) => i) }];
     evaluation = { kind: 'test', testFile: options.test, trainRows: values.length, testRows: testValues.length };
   } else if (options.folds !== undefined) {
@@ -317,7 +338,17 @@ export async function baselineFile(
 
   let learned: { info: LearnedBaselineInfo; predicted: Uint32Array; proba: Float64Array[] } | undefined;
   if (task === 'classification' && strategies.includes(LEARNED_CLASS_BASELINE) && scan) {
-    const plan = chooseFeatures(scan.profiler.finish(csv.delimiter), scan.targetColumn, scan.texts);
+    const chosen = chooseFeatures(scan.profiler.finish(csv.delimiter), scan.targetColumn, scan.texts);
+    const plan = testHeader
+      ? keepFeatures(chosen, (name) => {
+          try {
+            columnIndex(testHeader, name, options.test ?? '', 'feature');
+            return true;
+          } catch {
+            return false;
+          }
+        })
+      : chosen;
     let groups = 1;
     let groupOf: (index: number) => number = () => 0;
     let testGroupOf: (index: number) => number = () => 0;
@@ -426,6 +457,7 @@ export async function baselineFile(
     seed,
     evaluation,
     baselines,
+    ...(skippedStrategies.length > 0 ? { skipped: skippedStrategies } : {}),
     csv,
   };
 }
