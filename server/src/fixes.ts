@@ -1,8 +1,7 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseDatasetCard } from './parse/datasetCard';
 import type { TextRange } from './parse/text';
-import { profileCsvFile } from './engine/readCsv';
+import { DataFactsCache } from './cardData/readData';
 import type { InsertSectionFix } from './rules/types';
 
 /** A text edit in LSP's shape. */
@@ -18,23 +17,26 @@ export interface CountedDataFile {
   rows: number;
 }
 
-const rowCountCache = new Map<string, { mtimeMs: number; size: number; rows: number }>();
+/** Facts read for the fix when the caller has no cache of its own (the language server shares its data pass's). */
+const defaultCache = new DataFactsCache();
 
-/** Data rows of a CSV file, remembered while the file's size and modification time stay the same. */
-async function countRows(file: string, isCancelled?: () => boolean): Promise<number> {
-  const stat = await fs.stat(file);
-  const cached = rowCountCache.get(file);
-  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.rows;
-  const profile = await profileCsvFile(file, { ...(isCancelled ? { isCancelled } : {}) });
-  rowCountCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, rows: profile.rows });
-  return profile.rows;
+/** Data rows of a CSV file, read once while the file's size and modification time stay the same. */
+async function countRows(file: string, cache: DataFactsCache, isCancelled?: () => boolean): Promise<number> {
+  const facts = await cache.facts(file, isCancelled ? { isCancelled } : {});
+  if (facts.error !== undefined) throw new Error(facts.error);
+  return facts.rows;
 }
 
-/** The local CSV/TSV files a Markdown card links to (relative links only), with their row counts. */
+/**
+ * The local CSV/TSV files a Markdown card links to (relative links only), with their row counts.
+ * `cache` holds facts already read (the language server passes its data pass's, so a file the
+ * card's diagnostics read is not read again for the fix).
+ */
 export async function countLinkedData(
   cardPath: string,
   cardText: string,
   isCancelled?: () => boolean,
+  cache: DataFactsCache = defaultCache,
 ): Promise<CountedDataFile[]> {
   const card = parseDatasetCard(cardText, 'markdown');
   const counted: CountedDataFile[] = [];
@@ -45,7 +47,7 @@ export async function countLinkedData(
     seen.add(link);
     const file = path.resolve(path.dirname(cardPath), decodeURIComponent(link));
     try {
-      counted.push({ link, rows: await countRows(file, isCancelled) });
+      counted.push({ link, rows: await countRows(file, cache, isCancelled) });
     } catch {
       // A broken link is a problem for a link rule to report; the fix still inserts the section.
     }
