@@ -67,11 +67,7 @@ const LINT_DELAY_MS = 150;
 /** Wires mlguide's language features to a connection (stdio, IPC, or in-memory streams). */
 export function startLintServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  // `profiles`: the configured ones, for hover and completion (absent: each card's defaults).
-  const findings = new Map<
-    string,
-    { version: number; findings: LintFinding[]; kind?: 'markdown' | 'yaml'; profiles?: CardProfile[] }
-  >();
+  const findings = new Map<string, { version: number; findings: LintFinding[]; kind?: 'markdown' | 'yaml' }>();
   const pending = new Map<string, NodeJS.Timeout>();
   let cardGlobs: readonly string[] = DEFAULT_CARD_GLOBS;
   let progressThreshold = DEFAULT_PROGRESS_THRESHOLD;
@@ -137,12 +133,7 @@ export function startLintServer(connection: Connection): void {
         })
       : [];
     const previous = findings.get(document.uri);
-    findings.set(document.uri, {
-      version: document.version,
-      findings: current,
-      ...(kind ? { kind } : {}),
-      ...(profiles ? { profiles } : {}),
-    });
+    findings.set(document.uri, { version: document.version, findings: current, ...(kind ? { kind } : {}) });
     if (current.length === 0 && (!previous || previous.findings.length === 0) && !kind) return;
     if (
       onlyIfChanged &&
@@ -381,7 +372,7 @@ export function startLintServer(connection: Connection): void {
     const hover = inMetadata(text, current.kind, params.position)
       ? metadataHover(text, current.kind, params.position)
       : current.kind === 'markdown'
-        ? headingHover(text, params.position, current.profiles ? new Set(current.profiles) : undefined)
+        ? headingHover(text, params.position)
         : undefined;
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
@@ -406,8 +397,7 @@ export function startLintServer(connection: Connection): void {
       }));
     }
     if (current.kind !== 'markdown') return [];
-    const profiles = current.profiles ? new Set(current.profiles) : undefined;
-    return headingCompletions(text, params.position, profiles).map((c) => ({
+    return headingCompletions(text, params.position).map((c) => ({
       label: c.label,
       kind: CompletionItemKind.Keyword,
       detail: c.detail,
