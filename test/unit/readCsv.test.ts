@@ -504,3 +504,42 @@ describe('profileCsvFile: target column', () => {
     await assert.rejects(profileText('x,label\n1,a\n', { target: 'y' }), UnknownColumnError);
   });
 });
+
+/** A profile without the sizes of its file and of what was read (which differ from a prefix file's). */
+function withoutSizes(profile: CsvProfile & { bytes: number; bytesRead?: number }): CsvProfile {
+  const copy: Partial<typeof profile> = { ...profile };
+  delete copy.bytes;
+  delete copy.bytesRead;
+  return copy as CsvProfile;
+}
+
+describe('profileCsvFile: partial profiles', () => {
+  it('gives, midway, exactly the profile of the rows read so far, then the full one', async () => {
+    // Semicolons, a quoted field with the delimiter, missing values, a repeated row: every
+    // statistic of a partial profile must be that of its first `rows` rows.
+    const header = 'id;city;amount;note';
+    const rows = Array.from(
+      { length: 6000 },
+      (_, i) =>
+        `${i % 4000};${['Oslo', 'Bergen', '"Rome; IT"', ''][i % 4] ?? ''};${(i * 37) % 1000};${i % 3 ? 'x' : ''}`,
+    );
+    const text = `${header}\n${rows.join('\n')}\n`;
+    const partials: (CsvProfile & { bytes: number; bytesRead: number })[] = [];
+    const full = await profileText(text, {
+      chunkBytes: 4096,
+      partialProfileEvery: { ms: 0, bytes: 1 },
+      onPartialProfile: (profile) => partials.push(profile),
+    });
+    assert.ok(partials.length >= 3, `partial profiles: ${partials.length}`);
+    let previous = 0;
+    for (const partial of partials) {
+      assert.ok(partial.rows > previous && partial.rows < full.rows, `rows ${partial.rows}`);
+      previous = partial.rows;
+      assert.ok(partial.bytesRead <= partial.bytes && partial.bytes === full.bytes);
+      const prefix = await profileText(`${header}\n${rows.slice(0, partial.rows).join('\n')}\n`);
+      assert.deepEqual(withoutSizes(partial), withoutSizes(prefix), `the partial profile of ${partial.rows} rows`);
+    }
+    const again = await profileText(text);
+    assert.deepEqual(withoutSizes(full), withoutSizes(again), 'asking for partial profiles does not change the result');
+  });
+});

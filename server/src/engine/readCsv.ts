@@ -96,6 +96,8 @@ export interface ReadCsvOptions extends ProfilerOptions {
    * its results as they fill in. `bytesRead` counts the bytes read from disk so far.
    */
   onPartialProfile?: (profile: CompleteCsvProfile & { bytes: number; bytesRead: number }) => void;
+  /** Other spacing of partial profiles than {@link PARTIAL_PROFILE_MS} and {@link PARTIAL_PROFILE_BYTES}. */
+  partialProfileEvery?: { ms: number; bytes: number };
 }
 
 /** Least time between two partial profiles (see `onPartialProfile`): a panel redraws at most 4 times a second. */
@@ -491,6 +493,7 @@ export async function profileCsvFile(
   let lastBytes = 0;
   let lastTime = Date.now();
   let sinceCheck = 0;
+  const every = options.partialProfileEvery ?? { ms: PARTIAL_PROFILE_MS, bytes: PARTIAL_PROFILE_BYTES };
   const consumer: CsvRowConsumer = {
     started: (found) => {
       format = found;
@@ -502,9 +505,9 @@ export async function profileCsvFile(
       profiler.row(cells, line);
       if (++sinceCheck < PARTIAL_CHECK_ROWS || !format) return;
       sinceCheck = 0;
-      if (bytesRead - lastBytes < PARTIAL_PROFILE_BYTES || bytesRead >= totalBytes) return;
+      if (bytesRead - lastBytes < every.bytes || bytesRead >= totalBytes) return;
       const now = Date.now();
-      if (now - lastTime < PARTIAL_PROFILE_MS) return;
+      if (now - lastTime < every.ms) return;
       lastTime = now;
       lastBytes = bytesRead;
       onPartial({ ...profiler.finish(format.delimiter), encoding: format.encoding, bytes: totalBytes, bytesRead });
