@@ -3,6 +3,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { profileCsvCommand, profileLoader } from './commands/profileCsv';
 import { startLanguageClient } from './languageClient';
 import { ProfilePanel } from './panels/ProfilePanel';
+import { registerChecklist, type ChecklistController } from './commands/checklist';
+import type { ChecklistResult } from '../../core/src/protocol/checklist';
+import { registerWalkthrough } from './commands/walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -10,11 +13,14 @@ let client: LanguageClient | undefined;
 export interface MlguideApi {
   /** Milliseconds from the start of `activate` until the language server answered `initialize`. */
   activationMs: number;
+  /** The life-cycle checklist: what the views show, a fresh check, and changes (tests, other extensions). */
+  checklist: Pick<ChecklistController, 'refresh' | 'set'> & { readonly current: ChecklistResult | undefined };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MlguideApi> {
   const started = performance.now();
   const clientReady = startLanguageClient(context);
+  registerWalkthrough(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('mlguide.profileCsv', async (arg: unknown) =>
       profileCsvCommand(await clientReady, context.extensionUri, arg),
@@ -22,7 +28,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mlguid
   );
   client = await clientReady;
   context.subscriptions.push(ProfilePanel.registerSerializer(context.extensionUri, profileLoader(client)));
-  return { activationMs: performance.now() - started };
+  const checklist = registerChecklist(context, client);
+  return {
+    activationMs: performance.now() - started,
+    checklist: {
+      refresh: (start?: boolean) => checklist.refresh(start),
+      set: (change) => checklist.set(change),
+      get current() {
+        return checklist.tree.current;
+      },
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -21,6 +21,16 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'yaml' },
     ],
+    middleware: {
+      // The walkthrough's "lint a dataset card" step completes when a card's diagnostics arrive.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        if (!cardLinted) {
+          cardLinted = true;
+          void vscode.commands.executeCommand('setContext', 'mlguide.walkthrough.cardLinted', true);
+        }
+        next(uri, diagnostics);
+      },
+    },
     initializationOptions: {
       cardGlobs: config.get<string[]>('cards.globs'),
       progressThresholdBytes: config.get<number>('profile.progressThresholdBytes'),
@@ -37,6 +47,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
 }
 
 let tokenCounter = 0;
+let cardLinted = false;
 
 /**
  * Sends `mlguide/profileCsv` and shows the server's work-done progress in a cancellable
