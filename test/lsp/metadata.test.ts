@@ -70,6 +70,8 @@ describe('language server over stdio: Hugging Face card metadata', { timeout: 60
     assert.ok(size && missing);
     const sizeLine = lines.indexOf('- 1-10k');
     assert.deepEqual(size.range, { start: { line: sizeLine, character: 2 }, end: { line: sizeLine, character: 7 } });
+    // mlguide sends plain-text messages (LSP 3.18 also allows MarkupContent).
+    assert.ok(typeof size.message === 'string' && typeof missing.message === 'string');
     assert.match(
       size.message,
       /"1-10k" is not a value the Hub knows for `size_categories`\. Did you mean "1K<n<10K"\?/,
