@@ -28,6 +28,7 @@ import { metadataHover } from './huggingface/metadataHover';
 import { toDiagnostic } from './toDiagnostic';
 import type { CardProfile } from './rules/types';
 import { uriToPath } from './uri';
+import { SplitDocuments } from './split/server';
 import { CardDataPasses } from './cardData/dataPass';
 import { parseDatasetCard } from './parse/datasetCard';
 import { configuredDataFor } from './config';
@@ -51,6 +52,7 @@ interface MlguideSettingsSection {
   profile?: { progressThresholdBytes?: unknown };
   rules?: unknown;
   datasetDocs?: { profiles?: unknown; data?: unknown };
+  splits?: { globs?: unknown };
 }
 
 /** What a quick fix carries between `codeAction` and `codeAction/resolve`. */
@@ -69,6 +71,7 @@ export function startLintServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const findings = new Map<string, { version: number; findings: LintFinding[]; kind?: 'markdown' | 'yaml' }>();
   const pending = new Map<string, NodeJS.Timeout>();
+  const splits = new SplitDocuments(connection);
   let cardGlobs: readonly string[] = DEFAULT_CARD_GLOBS;
   let progressThreshold = DEFAULT_PROGRESS_THRESHOLD;
   let resolveSupported = false;
@@ -98,6 +101,12 @@ export function startLintServer(connection: Connection): void {
       });
       // Cards already open may follow other severities now.
       for (const other of documents.all()) if (other.uri !== document.uri && findings.has(other.uri)) lintCard(other);
+      for (const other of documents.all()) if (splits.linted(other.uri, other.version)) lint(other);
+      return;
+    }
+    if (splits.isSplitDocument(document.uri)) {
+      // Split configurations (MLS rules): the project's severities, then the user's setting.
+      void splits.lint(document, { ...(file ? configFor(file).rules : {}), ...ruleSeverities });
       return;
     }
     lintCard(document);
@@ -205,6 +214,7 @@ export function startLintServer(connection: Connection): void {
       section?.rules,
       section?.datasetDocs,
     );
+    splits.setGlobs(section?.splits?.globs);
     // Which files are cards may have changed: lint every open document again.
     for (const document of documents.all()) lint(document);
   };
@@ -227,6 +237,7 @@ export function startLintServer(connection: Connection): void {
     resolveSupported =
       params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
     serverProgressSupported = params.capabilities.window?.workDoneProgress ?? false;
+    splits.setWorkspaceRoots(params.workspaceFolders?.map((folder) => folder.uri) ?? []);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -259,7 +270,7 @@ export function startLintServer(connection: Connection): void {
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
     // Also fired on open, which onDidOpen has just linted: nothing new to lint then.
-    if (findings.get(uri)?.version === event.document.version) return;
+    if (findings.get(uri)?.version === event.document.version || splits.linted(uri, event.document.version)) return;
     clearTimeout(pending.get(uri));
     pending.set(
       uri,
@@ -284,6 +295,7 @@ export function startLintServer(connection: Connection): void {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
     findings.delete(event.document.uri);
+    splits.close(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
@@ -307,6 +319,8 @@ export function startLintServer(connection: Connection): void {
   };
 
   connection.onCodeAction(async (params, token) => {
+    const splitDocument = documents.get(params.textDocument.uri);
+    if (splitDocument && splits.isSplitDocument(splitDocument.uri)) return splits.codeActions(params, splitDocument);
     const current = findings.get(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     if (!current || !document || current.version !== document.version) return [];
@@ -364,6 +378,8 @@ export function startLintServer(connection: Connection): void {
   });
 
   connection.onHover((params) => {
+    const splitDocument = documents.get(params.textDocument.uri);
+    if (splitDocument && splits.isSplitDocument(splitDocument.uri)) return splits.hover(params, splitDocument);
     const current = findings.get(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     if (!document || current?.kind === undefined) return null;
@@ -378,6 +394,8 @@ export function startLintServer(connection: Connection): void {
   });
 
   connection.onCompletion((params) => {
+    const splitDocument = documents.get(params.textDocument.uri);
+    if (splitDocument && splits.isSplitDocument(splitDocument.uri)) return splits.completion(params, splitDocument);
     const current = findings.get(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     if (!document || current?.kind === undefined) return [];

@@ -5,7 +5,7 @@
  * task, shuffle), column names from the data's header when the server knows it, and preprocessing
  * step names; hover on a key gives what it says and the book's reason.
  */
-import { getLocation } from 'jsonc-parser';
+import { getLocation } from 'jsonc-parser/lib/esm/main.js';
 import type { TextPosition, TextRange } from '../parse/text';
 import { ruleDocsUrl } from '../lint';
 import { childKeys, COMMON_SPLIT_NAMES, keyName, splitKeySpec, type SplitKeySpec } from './keys';

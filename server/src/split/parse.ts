@@ -8,10 +8,11 @@
  * Code's own JSON parser: the `yaml` library accepts text that is not JSON (trailing commas,
  * single quotes, `.5`) and names YAML constructs in its errors ("block collections are not
  * allowed within flow collections" for a missing comma), where `jsonc-parser` reports JSON's own
- * errors at their offsets.
+ * errors at their offsets. It is imported from its ES module build: the CommonJS (UMD) build
+ * loads its parts with a `require` esbuild cannot follow, so the bundled server would fail to start.
  */
 import * as path from 'node:path';
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { splitLines, type TextPosition, type TextRange } from '../parse/text';
 import { childKeys, didYouMean, keyName, splitKeySpec, type SplitStrategy, type SplitTask } from './keys';

@@ -1,0 +1,204 @@
+/**
+ * The language server's side of split configurations: which open documents are split files, their
+ * diagnostics (published after the data facts are read, newest edit wins), quick fixes and
+ * suppression comments, hover and completion. lintServer.ts hands split documents here and keeps
+ * its card paths as they were.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  type CodeAction,
+  type CodeActionParams,
+  type CompletionItem,
+  type CompletionParams,
+  type Connection,
+  type Diagnostic,
+  type Hover,
+  type HoverParams,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { RuleSeverity } from '../config';
+import type { LintFinding } from '../lint';
+import { suppressionComment } from '../suppress';
+import { toDiagnostic } from '../toDiagnostic';
+import { uriToPath } from '../uri';
+import { splitCompletions, splitHover } from './editor';
+import { insideRoots, readSplitFacts } from './facts';
+import { isSplitConfigFile, lintParsedSplitConfig } from './lint';
+import { DEFAULT_SPLIT_GLOBS, parseSplitConfig, splitConfigFormat } from './parse';
+
+interface SplitState {
+  version: number;
+  findings: LintFinding[];
+  format: 'yaml' | 'json';
+  /** The header of the first readable data file, for completion of column names. */
+  columns: string[];
+}
+
+/** Split configuration documents of one language server connection. */
+export class SplitDocuments {
+  private globs: readonly string[] = DEFAULT_SPLIT_GLOBS;
+  private roots: string[] = [];
+  private readonly states = new Map<string, SplitState>();
+  /** The latest lint started per document; an older one finishing later publishes nothing. */
+  private readonly latest = new Map<string, number>();
+  private sequence = 0;
+  /** The version each document was last linted at (set when the lint starts). */
+  private readonly versions = new Map<string, number>();
+
+  constructor(private readonly connection: Connection) {}
+
+  /** The `mlguide.splits.globs` setting; ignored unless it is a list of strings. */
+  setGlobs(globs: unknown): void {
+    if (Array.isArray(globs)) this.globs = globs.filter((g): g is string => typeof g === 'string');
+  }
+
+  /** The workspace folders (from `initialize`): data and outputs outside them are refused. */
+  setWorkspaceRoots(uris: readonly string[]): void {
+    this.roots = uris.flatMap((uri) => uriToPath(uri) ?? []);
+  }
+
+  /** Whether a document is a split configuration, by its path and the globs. */
+  isSplitDocument(uri: string): boolean {
+    const file = uriToPath(uri);
+    return file !== undefined && isSplitConfigFile(file, this.globs);
+  }
+
+  /** Whether this version of the document was linted already (the change event that follows an open). */
+  linted(uri: string, version: number): boolean {
+    return this.versions.get(uri) === version;
+  }
+
+  /** Split documents linted so far. */
+  uris(): string[] {
+    return [...this.states.keys()];
+  }
+
+  /** Lints a split document and publishes its diagnostics, once the data facts are read. */
+  async lint(document: TextDocument, severities: Readonly<Record<string, RuleSeverity>>): Promise<void> {
+    const file = uriToPath(document.uri);
+    if (!file) return;
+    const run = ++this.sequence;
+    this.latest.set(document.uri, run);
+    const version = document.version;
+    this.versions.set(document.uri, version);
+    const format = splitConfigFormat(file);
+    const parsed = parseSplitConfig(document.getText(), format);
+    const dir = path.dirname(file);
+    const data = await readSplitFacts(parsed, dir, {
+      isAllowed: (target) => insideRoots(target, this.roots),
+      isCancelled: () => this.latest.get(document.uri) !== run,
+    });
+    if (this.latest.get(document.uri) !== run) return;
+    const findings = lintParsedSplitConfig(parsed, {
+      severities,
+      dir,
+      workspaceRoots: this.roots,
+      fileExists: existsSync,
+      data,
+    });
+    const previous = this.states.get(document.uri);
+    const columns = [...data.values()].find((facts) => facts.header)?.header ?? [];
+    this.states.set(document.uri, { version, findings, format, columns });
+    // Like cards: a clean file that never had diagnostics gets no message.
+    if (findings.length === 0 && (!previous || previous.findings.length === 0)) return;
+    await this.connection.sendDiagnostics({
+      uri: document.uri,
+      version,
+      diagnostics: findings.map((finding) => toDiagnostic(finding)),
+    });
+  }
+
+  /** Forgets a closed document (lintServer clears its diagnostics). */
+  close(uri: string): void {
+    this.states.delete(uri);
+    this.latest.delete(uri);
+    this.versions.delete(uri);
+  }
+
+  /** Quick fixes of the diagnostics in the request, then comments that disable a rule (YAML only). */
+  codeActions(params: CodeActionParams, document: TextDocument): CodeAction[] {
+    const state = this.states.get(params.textDocument.uri);
+    if (!state || state.version !== document.version) return [];
+    const fixes: CodeAction[] = [];
+    const disables: CodeAction[] = [];
+    const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
+    for (const diagnostic of params.context.diagnostics) {
+      const finding = state.findings.find((f) => matches(f, diagnostic));
+      if (!finding) continue;
+      if (finding.fix?.kind === 'edit') {
+        fixes.push({
+          title: finding.fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: true,
+          edit: { changes: { [document.uri]: finding.fix.edits } },
+        });
+      }
+      if (state.format !== 'yaml') continue;
+      const name = `${finding.ruleId} (${finding.alias})`;
+      for (const [scope, title, line] of [
+        ['next-line', `Disable ${name} for this line`, finding.range.start.line],
+        ['file', `Disable ${name} for this file`, 0],
+      ] as const) {
+        const at = { line, character: 0 };
+        const indent =
+          scope === 'next-line'
+            ? (/^\s*/.exec(document.getText({ start: at, end: { line, character: 200 } }))?.[0] ?? '')
+            : '';
+        disables.push({
+          title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: {
+            changes: {
+              [document.uri]: [
+                {
+                  range: { start: at, end: at },
+                  newText: `${indent}${suppressionComment('yaml', scope, finding.ruleId)}${eol}`,
+                },
+              ],
+            },
+          },
+        });
+      }
+    }
+    return [...fixes, ...disables];
+  }
+
+  hover(params: HoverParams, document: TextDocument): Hover | null {
+    const file = uriToPath(document.uri);
+    if (!file) return null;
+    const hover = splitHover(document.getText(), splitConfigFormat(file), params.position);
+    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
+  }
+
+  completion(params: CompletionParams, document: TextDocument): CompletionItem[] {
+    const file = uriToPath(document.uri);
+    if (!file) return [];
+    const columns = this.states.get(document.uri)?.columns ?? [];
+    const { line, character } = params.position;
+    return splitCompletions(document.getText(), splitConfigFormat(file), params.position, columns).map((c) => ({
+      label: c.label,
+      kind: c.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.Value,
+      detail: c.detail,
+      documentation: { kind: 'markdown' as const, value: c.documentation },
+      sortText: c.sortText,
+      filterText: c.insertText,
+      textEdit: {
+        range: { start: { line, character: c.replaceFrom }, end: { line, character } },
+        newText: c.insertText,
+      },
+    }));
+  }
+}
+
+function matches(finding: LintFinding, diagnostic: Diagnostic): boolean {
+  return (
+    diagnostic.code === finding.ruleId &&
+    diagnostic.range.start.line === finding.range.start.line &&
+    diagnostic.range.start.character === finding.range.start.character
+  );
+}
