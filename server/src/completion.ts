@@ -1,24 +1,37 @@
 /**
- * Completion of section headings in a dataset card: on a heading line (`#`, `##`, …) the book's
- * ten documentation items are offered, those the card does not answer yet first, each with what
- * to write and why.
+ * Completion of section headings in a dataset card: on a heading line (`#`, `##`, …) the required
+ * sections of the card's active profiles are offered — the book's ten documentation items, the
+ * seven sections of Datasheets for Datasets, the Hugging Face card template's sections — those the
+ * card does not have yet first, each with what to write and why.
  */
 import { parseDatasetCard } from './parse/datasetCard';
 import type { TextPosition } from './parse/text';
-import { bookItemSpecs, itemsOfHeading, type BookItemSpec } from './rules/requiredSection';
+import { defaultProfiles } from './lint';
+import { requiredSections, sectionPlace, sectionsOfHeading } from './rules/requiredSection';
 import { isSizeHeading, numberOfExamples } from './rules/MLG009-number-of-examples';
-// Registering the rules fills the table of items that bookItemSpecs returns.
+import { CARD_PROFILES, type CardProfile } from './rules/types';
+// Registering the rules fills the table of sections that requiredSections returns.
 import './rules/registry';
 
-type Item = Pick<BookItemSpec, 'id' | 'item' | 'heading' | 'prompt' | 'why'>;
+interface Offer {
+  id: string;
+  profile: CardProfile;
+  order: number;
+  heading: string;
+  prompt: string;
+  why: string;
+  place: string;
+}
 
 /** Item 9 is checked by its own rule (it also reads counts in prose and metadata). */
-const NUMBER_OF_EXAMPLES: Item = {
+const NUMBER_OF_EXAMPLES: Offer = {
   id: numberOfExamples.id,
-  item: 9,
+  profile: 'book',
+  order: 9,
   heading: 'Number of examples',
   prompt: 'How many examples does the dataset hold, in total and in each split, and when were they counted?',
   why: 'Readers judge what a model was trained and tested on, and how precise its metrics can be, from the count; a count that no longer matches the data shows the data changed.',
+  place: "the book's documentation item 9 of 10",
 };
 
 /** A heading to offer, in LSP's completion shape minus the protocol enums. */
@@ -32,29 +45,44 @@ export interface HeadingCompletion {
   replaceFrom: number;
 }
 
-/** Headings to offer at `position`; none when the cursor is not on a heading line. */
-export function headingCompletions(text: string, position: TextPosition): HeadingCompletion[] {
+/**
+ * Headings to offer at `position`; none when the cursor is not on a heading line. `profiles` are
+ * the card's active profiles (as lintDatasetCard uses them); absent, the card's defaults.
+ */
+export function headingCompletions(
+  text: string,
+  position: TextPosition,
+  profiles?: ReadonlySet<CardProfile>,
+): HeadingCompletion[] {
   const line = text.split(/\r?\n/)[position.line] ?? '';
   const marks = /^(#{1,6})(\s*)/.exec(line.slice(0, position.character));
   if (!marks) return [];
   const card = parseDatasetCard(text, 'markdown');
+  const active = profiles ?? new Set(defaultProfiles(card));
   const answered = new Set(
     card.sections
       .filter((s) => s.range.start.line !== position.line)
       .flatMap((s) => [
-        ...itemsOfHeading(s.heading).map((i) => i.id),
-        ...(isSizeHeading(s.heading) ? [NUMBER_OF_EXAMPLES.id] : []),
+        ...sectionsOfHeading(s.heading, active).map((spec) => spec.id),
+        ...(active.has('book') && isSizeHeading(s.heading) ? [NUMBER_OF_EXAMPLES.id] : []),
       ]),
   );
-  const items: Item[] = [...bookItemSpecs(), NUMBER_OF_EXAMPLES].sort((a, b) => a.item - b.item);
-  return items.map((item) => ({
-    label: item.heading,
-    detail: `${item.id} · the book's documentation item ${item.item} of 10${answered.has(item.id) ? ' (the card has it)' : ''}`,
-    documentation: `${item.prompt}\n\nWhy: ${item.why}`,
-    // From just after the `#` marks: one space, then the heading.
-    insertText: ` ${item.heading}`,
-    // Missing items first, then in the book's order.
-    sortText: `${answered.has(item.id) ? 1 : 0}-${String(item.item).padStart(2, '0')}`,
-    replaceFrom: (marks[1] ?? '').length,
-  }));
+  const offers: Offer[] = [
+    ...requiredSections(active).map((spec) => ({ ...spec, place: sectionPlace(spec) })),
+    ...(active.has('book') ? [NUMBER_OF_EXAMPLES] : []),
+  ];
+  // One offer per heading: two profiles may ask for a section under the same name.
+  const seen = new Set<string>();
+  return offers
+    .filter((offer) => !seen.has(offer.heading) && seen.add(offer.heading))
+    .map((offer) => ({
+      label: offer.heading,
+      detail: `${offer.id} · ${offer.place}${answered.has(offer.id) ? ' (the card has it)' : ''}`,
+      documentation: `${offer.prompt}\n\nWhy: ${offer.why}`,
+      // From just after the `#` marks: one space, then the heading.
+      insertText: ` ${offer.heading}`,
+      // Missing sections first, then by profile and in each profile's order.
+      sortText: `${answered.has(offer.id) ? 1 : 0}-${String(CARD_PROFILES.indexOf(offer.profile))}-${String(offer.order).padStart(2, '0')}`,
+      replaceFrom: (marks[1] ?? '').length,
+    }));
 }

@@ -69,7 +69,11 @@ const LINT_DELAY_MS = 150;
 /** Wires mlguide's language features to a connection (stdio, IPC, or in-memory streams). */
 export function startLintServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const findings = new Map<string, { version: number; findings: LintFinding[]; kind?: 'markdown' | 'yaml' }>();
+  // `profiles`: the configured ones, for hover and completion (absent: each card's defaults).
+  const findings = new Map<
+    string,
+    { version: number; findings: LintFinding[]; kind?: 'markdown' | 'yaml'; profiles?: CardProfile[] }
+  >();
   const pending = new Map<string, NodeJS.Timeout>();
   const splits = new SplitDocuments(connection);
   let cardGlobs: readonly string[] = DEFAULT_CARD_GLOBS;
@@ -142,7 +146,12 @@ export function startLintServer(connection: Connection): void {
         })
       : [];
     const previous = findings.get(document.uri);
-    findings.set(document.uri, { version: document.version, findings: current, ...(kind ? { kind } : {}) });
+    findings.set(document.uri, {
+      version: document.version,
+      findings: current,
+      ...(kind ? { kind } : {}),
+      ...(profiles ? { profiles } : {}),
+    });
     if (current.length === 0 && (!previous || previous.findings.length === 0) && !kind) return;
     if (
       onlyIfChanged &&
@@ -388,7 +397,7 @@ export function startLintServer(connection: Connection): void {
     const hover = inMetadata(text, current.kind, params.position)
       ? metadataHover(text, current.kind, params.position)
       : current.kind === 'markdown'
-        ? headingHover(text, params.position)
+        ? headingHover(text, params.position, current.profiles ? new Set(current.profiles) : undefined)
         : undefined;
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
@@ -415,7 +424,8 @@ export function startLintServer(connection: Connection): void {
       }));
     }
     if (current.kind !== 'markdown') return [];
-    return headingCompletions(text, params.position).map((c) => ({
+    const profiles = current.profiles ? new Set(current.profiles) : undefined;
+    return headingCompletions(text, params.position, profiles).map((c) => ({
       label: c.label,
       kind: CompletionItemKind.Keyword,
       detail: c.detail,

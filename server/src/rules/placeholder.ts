@@ -36,10 +36,22 @@ export function lineContent(line: string): string {
     .trim();
 }
 
+/**
+ * A question left from a template, with no answer after it: "For what purpose was the dataset
+ * created?", "**Who funded it?** TODO". Datasheets for Datasets is written as questions; a section
+ * that only repeats them answers nothing. The answer, when on the same line, is what is tested.
+ */
+const LEADING_QUESTION = /^(?:(\*\*|__)([^*_\n]+?\?)\1|([^.!?\n]+\?))\s*(.*)$/;
+
 /** True when one line, as `lineContent` leaves it, says nothing. */
 export function isPlaceholderLine(line: string): boolean {
   const content = lineContent(line);
   if (content === '') return true;
+  const question = LEADING_QUESTION.exec(content);
+  if (question) {
+    const answer = question[4] ?? '';
+    return answer === '' || isPlaceholderLine(answer);
+  }
   return (
     PLACEHOLDER.test(content) ||
     NOTE_TO_SELF.test(content) ||

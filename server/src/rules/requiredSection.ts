@@ -1,54 +1,99 @@
-// The mechanism shared by the rules for the book's ten documentation items (MLG001–MLG010): find
-// where a card answers an item — a heading matched by meaning, a bold label such as
-// `**Storage format:** CSV`, a YAML key, or metadata a rule knows — and report the item as missing
-// (on the card's title, with a fix that inserts the section) or as empty (on the heading).
+// The mechanism shared by the rules that ask a card for a section — the book's ten documentation
+// items (MLG001–MLG010), the sections of Datasheets for Datasets (MLG1xx) and of the Hugging Face
+// dataset card template (MLG2xx): find where a card answers a section — a heading matched by
+// meaning, a bold label such as `**Storage format:** CSV`, a YAML key, or metadata a rule knows —
+// and report it as missing (on the card's title, with a fix that inserts the section) or as empty
+// (on the heading). Each profile has its own vocabulary of headings, so adding a profile cannot
+// change what another profile's rules find.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { metadataRange, type CardSection, type DatasetCard } from '../parse/datasetCard';
 import type { TextRange } from '../parse/text';
 import { isPlaceholder, placeholderShown } from './placeholder';
-import type { CardRule, InsertSectionFix, RuleFinding, Severity } from './types';
+import {
+  CARD_PROFILES,
+  type CardProfile,
+  type CardRule,
+  type EditFix,
+  type InsertSectionFix,
+  type RuleContext,
+  type RuleFinding,
+  type Severity,
+} from './types';
 
-/** One of the book's dataset documentation items, as a rule checks it. */
-export interface BookItemSpec {
+/** What every required section says about itself, whichever profile asks for it. */
+interface SectionSpecBase {
   id: string;
   alias: string;
   description: string;
-  /** Position in the book's list (ch. 3, "Data documentation"), 1–10: orders inserted sections. */
-  item: number;
   /** What the card must say, completing "The card does not say …": "how the data was collected". */
   topic: string;
   /** The heading the quick fix inserts. */
   heading: string;
-  /** The key a YAML card (`dataset.yaml`) answers the item with; synonyms in snake_case work too. */
-  key: string;
-  /** Why the book asks for it, one sentence, ending with a full stop. */
+  /** Why the profile asks for it, one sentence, ending with a full stop. */
   why: string;
   /** The prompt the quick fix writes under the new heading. */
   prompt: string;
   /**
-   * Headings that answer the item. Matched by meaning: case, punctuation, numbering ("3.2"),
-   * emphasis, "[optional]", plural/singular, British/American spelling, "and"/"&", "data set" /
-   * "dataset" do not matter; a heading may add a qualifier after a preposition ("Features of the
-   * churn table") or a trailing "details" / "information", and a heading that joins topics
-   * ("Collection and Labeling") answers each of them.
+   * Headings that answer the section. Matched by meaning: case, punctuation, numbering ("3.2"),
+   * emphasis, "[optional]", a trailing "?", plural/singular, British/American spelling,
+   * "and"/"&", "data set" / "dataset" do not matter; a heading may add a qualifier after a
+   * preposition ("Features of the churn table") or a trailing "details" / "information", and a
+   * heading that joins topics ("Collection and Labeling") answers each of them.
    */
   synonyms: readonly string[];
   /**
-   * Headings of template sections that group the item's sections ("Dataset Structure" around
-   * "Data Fields"): they answer the item only when the card has no section a synonym matches, so
-   * a "Data Fields" placeholder is not hidden by the example instance above it.
+   * Headings of template sections that group the section ("Dataset Structure" around "Data
+   * Fields"): they answer it only when the card has no section a synonym matches, so a "Data
+   * Fields" placeholder is not hidden by the example instance above it.
    */
   parentSynonyms?: readonly string[];
   /** A further test on a heading's normalised words, for families a list cannot hold. */
   matchWords?: (words: readonly string[]) => boolean;
-  /** True when the card states the item in a form other than a section (metadata, a table…). */
+  /** True when the card states it in a form other than a section (metadata, a table…). */
   statedElsewhere?: (card: DatasetCard) => boolean;
-  /** True when the item does not apply to the card (e.g. label values of an unlabelled corpus). */
+  /** True when it does not apply to the card (e.g. label values of an unlabelled corpus). */
   notApplicable?: (card: DatasetCard) => boolean;
-  /** Whether a bold label inside a list of data fields answers the item (a field named `label`). */
+  /** Whether a bold label inside a list of data fields answers it (a field named `label`). */
   labelsInFieldLists?: boolean;
   severity?: Severity;
   tags?: readonly string[];
+}
+
+/** One of the book's dataset documentation items, as a rule checks it. */
+export interface BookItemSpec extends SectionSpecBase {
+  /** Position in the book's list (ch. 3, "Data documentation"), 1–10: orders inserted sections. */
+  item: number;
+  /** The key a YAML card (`dataset.yaml`) answers the item with; synonyms in snake_case work too. */
+  key: string;
+}
+
+/** A section a profile other than the book's asks for (Datasheets for Datasets, Hugging Face). */
+export interface ProfileSectionSpec extends SectionSpecBase {
+  profile: Exclude<CardProfile, 'book'>;
+  /** Position in the profile's list, from 1: orders inserted sections and the skeleton. */
+  order: number;
+  /** The key a YAML card answers the section with; the heading in snake_case when absent. */
+  key?: string;
+  /**
+   * The template's heading the section sits under ("Dataset Structure" for "Data Fields"): the
+   * quick fix inserts the section inside it when the card has it, the skeleton writes it.
+   */
+  group?: string;
+  /**
+   * The book's item that asks the same question ("Data Splits" and the book's split details):
+   * while the book's profile is active too, its rule reports the section and this one stays
+   * quiet, so one missing section is one finding — and one section written answers both.
+   */
+  sameAs?: BookItemSpec;
+}
+
+/** A required section of any profile, as the matcher and the checks see it. */
+export interface SectionSpec extends SectionSpecBase {
+  profile: CardProfile;
+  order: number;
+  key: string;
+  group?: string;
+  sameAs?: BookItemSpec;
 }
 
 /** Headings of sections that are not about a book item, from the card templates people use. */
@@ -203,7 +248,8 @@ function phrases(synonyms: readonly string[]): string[] {
 }
 
 interface Vocabulary {
-  item?: number;
+  /** Position of the section in its profile's list: places inserted sections. */
+  order?: number;
   synonyms: readonly string[];
   matchWords?: (words: readonly string[]) => boolean;
 }
@@ -240,32 +286,135 @@ function computeMatch(vocabulary: Vocabulary, text: string): boolean {
   });
 }
 
-/** Every known section vocabulary: the book items (registered by their rules) and other sections. */
-const vocabularies: Vocabulary[] = [
-  { synonyms: OTHER_SECTIONS },
-  // MLG009 keeps its own check; its headings are listed here so sections are placed and
-  // delimited around it like around the other items.
-  {
-    item: 9,
-    synonyms: ['number of examples', 'number of rows', 'number of samples', 'number of instances', 'dataset size'],
-    matchWords: (w) => w.join(' ') === 'size' || (w[0] === 'split' && w[1] === 'size'),
-  },
+/**
+ * One profile's headings: its required sections (registered by their rules) and the other
+ * sections its templates have, so a subsection about something else is not read as part of a
+ * required section, and sections are placed in the profile's order.
+ */
+interface Family {
+  specs: SectionSpec[];
+  vocabularies: Vocabulary[];
+}
+
+/** Headings of Datasheets for Datasets' front matter and back matter: not one of its seven sections. */
+const DATASHEET_OTHER_SECTIONS = [
+  'introduction',
+  'overview',
+  'summary',
+  'dataset description',
+  'acknowledgements',
+  'references',
+  'citation',
+  'contact',
+  'changelog',
+  'version history',
+  'authors',
 ];
-const specs: BookItemSpec[] = [];
+
+/** Headings of the Hugging Face card templates that none of its required sections is. */
+const HUGGING_FACE_OTHER_SECTIONS = [
+  'contributions',
+  'dataset statistics',
+  'statistics',
+  'number of examples',
+  'number of samples',
+  'dataset size',
+  'usage',
+  'how to use',
+  'loading the dataset',
+  'glossary',
+  'more information',
+  'dataset card contact',
+  'recommendations',
+  'acknowledgements',
+  'dataset sources',
+  'changelog',
+  'point of contact',
+];
+
+const families: Record<CardProfile, Family> = {
+  book: {
+    specs: [],
+    vocabularies: [
+      { synonyms: OTHER_SECTIONS },
+      // MLG009 keeps its own check; its headings are listed here so sections are placed and
+      // delimited around it like around the other items.
+      {
+        order: 9,
+        synonyms: ['number of examples', 'number of rows', 'number of samples', 'number of instances', 'dataset size'],
+        matchWords: (w) => w.join(' ') === 'size' || (w[0] === 'split' && w[1] === 'size'),
+      },
+    ],
+  },
+  datasheets: { specs: [], vocabularies: [{ synonyms: DATASHEET_OTHER_SECTIONS }] },
+  huggingface: { specs: [], vocabularies: [{ synonyms: HUGGING_FACE_OTHER_SECTIONS }] },
+};
+
+/** The spec the checks use for a rule's spec object (a book item's, or another profile's). */
+const sectionSpecs = new WeakMap<BookItemSpec | ProfileSectionSpec | SectionSpec, SectionSpec>();
+
+function sectionSpec(spec: BookItemSpec | ProfileSectionSpec | SectionSpec): SectionSpec {
+  const known = sectionSpecs.get(spec);
+  if (known) return known;
+  // Not registered (a test's own spec): seen as it is, in its profile's vocabulary.
+  const created = normalise(spec);
+  sectionSpecs.set(spec, created);
+  return created;
+}
+
+const PLACE: Record<CardProfile, (order: number, of: number) => string> = {
+  book: (order) => `the book's documentation item ${String(order)} of 10`,
+  datasheets: (order, of) => `Datasheets for Datasets, section ${String(order)} of ${String(of)}`,
+  huggingface: () => 'the Hugging Face dataset card template',
+};
+
+function normalise(spec: BookItemSpec | ProfileSectionSpec | SectionSpec): SectionSpec {
+  if ('item' in spec) return { ...spec, profile: 'book', order: spec.item };
+  return { ...spec, key: spec.key ?? snakeCase(spec.heading) };
+}
+
+/** Registers a spec with its profile's vocabulary; the spec the checks use. */
+function register(spec: BookItemSpec | ProfileSectionSpec): SectionSpec {
+  const section = normalise(spec);
+  sectionSpecs.set(spec, section);
+  sectionSpecs.set(section, section);
+  const family = families[section.profile];
+  family.specs.push(section);
+  family.specs.sort((a, b) => a.order - b.order);
+  family.vocabularies.push(section);
+  return section;
+}
+
+/** Where the profile lists the section, for hover and completion: "Datasheets for Datasets, section 3 of 7". */
+export function sectionPlace(spec: SectionSpec): string {
+  const place = PLACE[spec.profile](spec.order, families[spec.profile].specs.length);
+  return spec.group !== undefined ? `${place}, under "${spec.group}"` : place;
+}
+
+/** Every registered required section of the given profiles, in the profiles' order, each in its list's order. */
+export function requiredSections(profiles: Iterable<CardProfile> = CARD_PROFILES): SectionSpec[] {
+  const wanted = new Set(profiles);
+  return CARD_PROFILES.filter((profile) => wanted.has(profile)).flatMap((profile) => families[profile].specs);
+}
+
+/** The required sections of the given profiles a heading is (usually one; a joint heading answers several). */
+export function sectionsOfHeading(text: string, profiles: Iterable<CardProfile> = CARD_PROFILES): SectionSpec[] {
+  return requiredSections(profiles).filter((spec) => answers(sectionSpec(spec), text));
+}
 
 /** Every registered book item, in the book's order. */
-export function bookItemSpecs(): readonly BookItemSpec[] {
-  return [...specs].sort((a, b) => a.item - b.item);
+export function bookItemSpecs(): readonly SectionSpec[] {
+  return requiredSections(['book']);
 }
 
 /** The book's items whose section a heading is (usually one; a joint heading answers several). */
-export function itemsOfHeading(text: string): readonly BookItemSpec[] {
-  return specs.filter((spec) => answers(spec, text));
+export function itemsOfHeading(text: string): readonly SectionSpec[] {
+  return sectionsOfHeading(text, ['book']);
 }
 
-const parentVocabularies = new WeakMap<BookItemSpec, Vocabulary>();
+const parentVocabularies = new WeakMap<SectionSpec, Vocabulary>();
 
-function parentVocabulary(spec: BookItemSpec): Vocabulary {
+function parentVocabulary(spec: SectionSpec): Vocabulary {
   let vocabulary = parentVocabularies.get(spec);
   if (!vocabulary) {
     vocabulary = { synonyms: spec.parentSynonyms ?? [] };
@@ -280,22 +429,25 @@ function answers(vocabulary: Vocabulary, text: string): boolean {
   return colon > 0 && vocabularyMatches(vocabulary, text.slice(0, colon));
 }
 
-/** True when a heading (or label, or key) answers the item; "Format: CSV" answers with its label. */
-export function headingAnswers(spec: BookItemSpec, text: string): boolean {
-  return answers(spec, text) || answers(parentVocabulary(spec), text);
+/** True when a heading (or label, or key) answers the section; "Format: CSV" answers with its label. */
+export function headingAnswers(spec: BookItemSpec | ProfileSectionSpec | SectionSpec, text: string): boolean {
+  const section = sectionSpec(spec);
+  return answers(section, text) || answers(parentVocabulary(section), text);
 }
 
 /** True when a heading answers the item only as a parent section ("Dataset Structure"). */
-function onlyParent(spec: BookItemSpec, text: string): boolean {
+function onlyParent(spec: SectionSpec, text: string): boolean {
   return !answers(spec, text) && answers(parentVocabulary(spec), text);
 }
 
-function answersOther(spec: BookItemSpec, text: string): boolean {
-  return vocabularies.some(
+/** True when a heading is about another section of the spec's profile (or one the profile does not ask for). */
+function answersOther(spec: SectionSpec, text: string): boolean {
+  const family = families[spec.profile];
+  return family.vocabularies.some(
     (vocabulary) =>
       vocabulary !== spec &&
       (vocabularyMatches(vocabulary, text) ||
-        specs.some((other) => other === vocabulary && vocabularyMatches(parentVocabulary(other), text))),
+        family.specs.some((other) => other === vocabulary && vocabularyMatches(parentVocabulary(other), text))),
   );
 }
 
@@ -344,7 +496,7 @@ function bodyLinesOf(card: DatasetCard): string[] {
  * subsections about something else (an HF "Dataset Creation" section's "Personal and Sensitive
  * Information", its "Source Data" when the item is labeling).
  */
-function sectionContent(card: DatasetCard, index: number, spec: BookItemSpec): string[] {
+function sectionContent(card: DatasetCard, index: number, spec: SectionSpec): string[] {
   const bodyLines = bodyLinesOf(card);
   const section = card.sections[index];
   if (!section) return [];
@@ -368,7 +520,7 @@ function sectionContent(card: DatasetCard, index: number, spec: BookItemSpec): s
  * "Format: CSV" as a heading carries its value after the colon — but only when the words before
  * the colon are what answers the item ("Step 1: Data collection" has no value).
  */
-function headingValue(spec: BookItemSpec, heading: string): string {
+function headingValue(spec: SectionSpec, heading: string): string {
   const colon = heading.indexOf(':');
   if (colon < 0 || vocabularyMatches(spec, heading) || vocabularyMatches(parentVocabulary(spec), heading)) return '';
   return heading.slice(colon + 1).trim();
@@ -427,7 +579,7 @@ function labelBlock(lines: readonly string[], from: number, headingLines: Readon
   return block;
 }
 
-function headingHits(card: DatasetCard, spec: BookItemSpec): ItemHit[] {
+function headingHits(card: DatasetCard, spec: SectionSpec): ItemHit[] {
   const specific: ItemHit[] = [];
   const parents: ItemHit[] = [];
   const titleLine = card.title.range.start.line;
@@ -435,7 +587,11 @@ function headingHits(card: DatasetCard, spec: BookItemSpec): ItemHit[] {
     if (section.range.start.line === titleLine || !headingAnswers(spec, section.heading)) return;
     const stated = documents([headingValue(spec, section.heading), ...sectionContent(card, index, spec)]);
     const hit: ItemHit = { kind: 'heading', label: section.heading, range: section.range, section, ...stated };
-    (onlyParent(spec, section.heading) ? parents : specific).push(hit);
+    if (!onlyParent(spec, section.heading)) specific.push(hit);
+    // A group whose subsections say something, only about other topics, does not answer the
+    // item emptily: the item is missing from it ("Data Instances" from a "Dataset Structure"
+    // that lists fields and splits), and the fix inserts it there.
+    else if (stated.filled || isPlaceholder(section.body)) parents.push(hit);
   });
   return specific.length > 0 ? specific : parents;
 }
@@ -446,7 +602,7 @@ function headingHits(card: DatasetCard, spec: BookItemSpec): ItemHit[] {
  */
 function fieldListLines(card: DatasetCard): Set<number> {
   const inFields = new Set<number>();
-  const attributes = specs.find((spec) => spec.item === 8);
+  const attributes = families.book.specs.find((spec) => spec.order === 8);
   if (!attributes) return inFields;
   card.sections.forEach((section, index) => {
     if (!vocabularyMatches(attributes, section.heading)) return;
@@ -484,7 +640,7 @@ function cardLabels(card: DatasetCard): CardLabel[] {
   return labels;
 }
 
-function labelHits(card: DatasetCard, spec: BookItemSpec): ItemHit[] {
+function labelHits(card: DatasetCard, spec: SectionSpec): ItemHit[] {
   return cardLabels(card)
     .filter((found) => (spec.labelsInFieldLists || !found.columnName) && headingAnswers(spec, found.text))
     .map((found) => ({
@@ -510,7 +666,7 @@ function yamlStates(node: Node | null | undefined): boolean {
   return false;
 }
 
-function keyHits(card: DatasetCard, spec: BookItemSpec): ItemHit[] {
+function keyHits(card: DatasetCard, spec: SectionSpec): ItemHit[] {
   const root = card.metadata?.contents;
   if (!isMap(root)) return [];
   const hits: ItemHit[] = [];
@@ -532,24 +688,25 @@ function keyHits(card: DatasetCard, spec: BookItemSpec): ItemHit[] {
   return hits;
 }
 
-const statusCache = new WeakMap<DatasetCard, Map<BookItemSpec, ItemStatus>>();
+const statusCache = new WeakMap<DatasetCard, Map<SectionSpec, ItemStatus>>();
 
-/** How `card` stands on the item `spec` describes (worked out once per card: several rules ask). */
-export function itemStatus(card: DatasetCard, spec: BookItemSpec): ItemStatus {
+/** How `card` stands on the section `spec` describes (worked out once per card: several rules ask). */
+export function itemStatus(card: DatasetCard, spec: BookItemSpec | ProfileSectionSpec | SectionSpec): ItemStatus {
+  const section = sectionSpec(spec);
   let statuses = statusCache.get(card);
   if (!statuses) {
     statuses = new Map();
     statusCache.set(card, statuses);
   }
-  let status = statuses.get(spec);
+  let status = statuses.get(section);
   if (!status) {
-    status = computeStatus(card, spec);
-    statuses.set(spec, status);
+    status = computeStatus(card, section);
+    statuses.set(section, status);
   }
   return status;
 }
 
-function computeStatus(card: DatasetCard, spec: BookItemSpec): ItemStatus {
+function computeStatus(card: DatasetCard, spec: SectionSpec): ItemStatus {
   if (spec.notApplicable?.(card)) return { state: 'not-applicable', hits: [] };
   const hits = [
     ...keyHits(card, spec),
@@ -559,31 +716,81 @@ function computeStatus(card: DatasetCard, spec: BookItemSpec): ItemStatus {
   return { state: hits.length > 0 ? 'empty' : 'missing', hits };
 }
 
-/**
- * Where a section for item `item` goes so the card keeps the book's order: after the section
- * (with its subsections) of the nearest earlier item the card has, else before the nearest later
- * one, else before the first heading after the title, else at the end.
- */
-export function sectionInsertion(card: DatasetCard, item: number): { line: number; level: number } {
+/** The level of the card's title heading (1 when the title is a line of text). */
+function titleLevel(card: DatasetCard): number {
   const titleLine = card.title.range.start.line;
-  const titleLevel = card.sections.find((s) => s.range.start.line === titleLine)?.level ?? 1;
+  return card.sections.find((s) => s.range.start.line === titleLine)?.level ?? 1;
+}
+
+/**
+ * Where a section goes so the card keeps its profile's order: inside the template group the
+ * section belongs to when the card has that group ("Data Splits" at the end of "Dataset
+ * Structure"); else after the section (with its subsections) of the nearest earlier one the card
+ * has, else before the nearest later one, else before the first heading after the title, else at
+ * the end. A grouped section the card has no group for goes after the top-level section that
+ * holds the nearest earlier one, at the top level, rather than inside an unrelated group.
+ */
+export function sectionInsertion(
+  card: DatasetCard,
+  spec: BookItemSpec | ProfileSectionSpec | SectionSpec,
+): { line: number; level: number } {
+  const section = sectionSpec(spec);
+  const family = families[section.profile];
+  const titleLine = card.title.range.start.line;
+  const topLevel = Math.min(titleLevel(card) + 1, 6);
   const located = card.sections
-    .filter((section) => section.range.start.line !== titleLine && section.range.start.line > titleLine)
-    .map((section) => ({
-      section,
-      item: vocabularies.find((v) => v.item !== undefined && vocabularyMatches(v, section.heading))?.item,
+    .filter((s) => s.range.start.line !== titleLine && s.range.start.line > titleLine)
+    .map((s) => ({
+      section: s,
+      order: family.vocabularies.find((v) => v.order !== undefined && vocabularyMatches(v, s.heading))?.order,
     }));
-  const earlier = located.filter((l) => l.item !== undefined && l.item < item);
-  const nearestEarlier = Math.max(...earlier.map((l) => l.item ?? 0));
-  const after = earlier.filter((l) => l.item === nearestEarlier).at(-1);
-  if (after) return { line: after.section.bodyEndLine, level: after.section.level };
-  const later = located.filter((l) => l.item !== undefined && l.item > item);
-  const nearestLater = Math.min(...later.map((l) => l.item ?? Infinity));
-  const before = later.find((l) => l.item === nearestLater);
-  if (before) return { line: before.section.range.start.line, level: before.section.level };
+  const item = section.order;
+  const placeAmong = (candidates: typeof located): { line: number; level: number } | undefined => {
+    const earlier = candidates.filter((l) => l.order !== undefined && l.order < item);
+    const nearestEarlier = Math.max(...earlier.map((l) => l.order ?? 0));
+    const after = earlier.filter((l) => l.order === nearestEarlier).at(-1);
+    if (after) return { line: after.section.bodyEndLine, level: after.section.level };
+    const later = candidates.filter((l) => l.order !== undefined && l.order > item);
+    const nearestLater = Math.min(...later.map((l) => l.order ?? Infinity));
+    const before = later.find((l) => l.order === nearestLater);
+    if (before) return { line: before.section.range.start.line, level: before.section.level };
+    return undefined;
+  };
+  if (section.group !== undefined) {
+    const groupVocabulary = groupVocabularyOf(section.group);
+    const group = located.find((l) => vocabularyMatches(groupVocabulary, l.section.heading))?.section;
+    if (group) {
+      const inside = located.filter((l) => encloses(group, l.section));
+      return placeAmong(inside) ?? { line: group.bodyEndLine, level: Math.min(group.level + 1, 6) };
+    }
+    const placed = placeAmong(located);
+    if (placed && placed.level > topLevel) {
+      // The nearest section sits in another group: go after that group, at the top level.
+      const holder = located
+        .map((l) => l.section)
+        .filter((s) => s.level === topLevel && s.range.start.line < placed.line && s.bodyEndLine >= placed.line)
+        .at(-1);
+      if (holder) return { line: holder.bodyEndLine, level: topLevel };
+    }
+    if (placed) return placed;
+  } else {
+    const placed = placeAmong(located);
+    if (placed) return placed;
+  }
   const next = located[0];
   if (next) return { line: next.section.range.start.line, level: next.section.level };
-  return { line: card.lines.length, level: Math.min(titleLevel + 1, 6) };
+  return { line: card.lines.length, level: topLevel };
+}
+
+const groupVocabularies = new Map<string, Vocabulary>();
+
+function groupVocabularyOf(group: string): Vocabulary {
+  let vocabulary = groupVocabularies.get(group);
+  if (!vocabulary) {
+    vocabulary = { synonyms: [group] };
+    groupVocabularies.set(group, vocabulary);
+  }
+  return vocabulary;
 }
 
 function encloses(outer: CardSection, inner: CardSection): boolean {
@@ -601,31 +808,116 @@ function quoted(text: string): string {
   return `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
 }
 
-/** The finding for an item a card lacks or leaves empty, or none. */
-function itemFinding(card: DatasetCard, spec: BookItemSpec): RuleFinding | undefined {
+/** The skeleton fix of a card, per set of active profiles: worked out once per card. */
+const skeletonCache = new WeakMap<DatasetCard, Map<string, CardSkeleton | null>>();
+
+interface CardSkeleton {
+  /** The section whose finding carries the fix: the skeleton's first. */
+  first: SectionSpec;
+  fix: EditFix;
+}
+
+/**
+ * A whole-card skeleton for a card that lacks more than half of the sections its active profiles
+ * ask for: every missing section, with its prompt, appended in the profiles' order (a section a
+ * heading already in the skeleton answers is written once: the Hugging Face "Data Fields" is not
+ * repeated after the book's "Types of attributes"). Hugging Face sections come under their
+ * template group heading when the card has no such group.
+ */
+export function cardSkeleton(card: DatasetCard, profiles: ReadonlySet<CardProfile>): CardSkeleton | undefined {
+  if (card.kind !== 'markdown') return undefined;
+  let byProfiles = skeletonCache.get(card);
+  if (!byProfiles) {
+    byProfiles = new Map();
+    skeletonCache.set(card, byProfiles);
+  }
+  const key = CARD_PROFILES.filter((profile) => profiles.has(profile)).join('+');
+  let skeleton = byProfiles.get(key);
+  if (skeleton === undefined) {
+    skeleton = computeSkeleton(card, profiles, key) ?? null;
+    byProfiles.set(key, skeleton);
+  }
+  return skeleton ?? undefined;
+}
+
+function computeSkeleton(
+  card: DatasetCard,
+  profiles: ReadonlySet<CardProfile>,
+  profileNames: string,
+): CardSkeleton | undefined {
+  const specs = CARD_PROFILES.filter((profile) => profiles.has(profile))
+    .flatMap((profile) => families[profile].specs)
+    .filter((spec) => !defers(spec, profiles));
+  const statuses = specs.map((spec) => ({ spec, state: itemStatus(card, spec).state }));
+  const applicable = statuses.filter((s) => s.state !== 'not-applicable');
+  const missing = applicable.filter((s) => s.state === 'missing').map((s) => s.spec);
+  if (missing.length * 2 <= applicable.length) return undefined;
+  const chosen: SectionSpec[] = [];
+  for (const spec of missing) {
+    if (!chosen.some((other) => headingAnswers(spec, other.heading))) chosen.push(spec);
+  }
+  const first = chosen[0];
+  if (!first) return undefined;
+  const level = Math.min(titleLevel(card) + 1, 6);
+  const groupsInCard = new Set(
+    chosen.flatMap((spec) =>
+      spec.group !== undefined &&
+      card.sections.some((s) => vocabularyMatches(groupVocabularyOf(spec.group ?? ''), s.heading))
+        ? [spec.group]
+        : [],
+    ),
+  );
+  const blocks: string[] = [];
+  let openGroup: string | undefined;
+  for (const spec of chosen) {
+    let sectionLevel = level;
+    if (spec.group !== undefined && !groupsInCard.has(spec.group)) {
+      if (openGroup !== spec.group) blocks.push(`${'#'.repeat(level)} ${spec.group}`);
+      openGroup = spec.group;
+      sectionLevel = Math.min(level + 1, 6);
+    } else openGroup = undefined;
+    blocks.push(`${'#'.repeat(sectionLevel)} ${spec.heading}\n\n<!-- ${spec.prompt} -->`);
+  }
+  const last = card.lines.length - 1;
+  const end = { line: last, character: (card.lines[last] ?? '').length };
+  const separator = (card.lines[last] ?? '') === '' ? '\n' : '\n\n';
+  return {
+    first,
+    fix: {
+      kind: 'edit',
+      title: `Insert a card skeleton for ${profileNames} (${String(chosen.length)} missing sections)`,
+      edits: [{ range: { start: end, end }, newText: `${separator}${blocks.join('\n\n')}\n` }],
+    },
+  };
+}
+
+/** The finding for a section a card lacks or leaves empty, or none. */
+function itemFinding(card: DatasetCard, spec: SectionSpec, context?: RuleContext): RuleFinding | undefined {
   const status = itemStatus(card, spec);
   if (status.state === 'stated' || status.state === 'not-applicable') return undefined;
   const yaml = card.kind === 'yaml';
   const names = yaml
     ? [...new Set(spec.synonyms.map(snakeCase))].filter((name) => name !== spec.key)
-    : spec.synonyms.slice(1);
+    : spec.synonyms.filter((synonym) => synonym !== spec.heading);
   const examples = names
     .slice(0, 2)
     .map((name) => (yaml ? `\`${name}\`` : `"${name}"`))
     .join(' or ');
   if (status.state === 'missing') {
-    const where = sectionInsertion(card, spec.item);
-    const fix: InsertSectionFix | undefined =
-      card.kind === 'markdown'
-        ? {
-            kind: 'insert-section',
-            title: `Insert a "${spec.heading}" section`,
-            heading: spec.heading,
-            level: where.level,
-            line: where.line,
-            prompt: spec.prompt,
-          }
-        : undefined;
+    const skeleton = context ? cardSkeleton(card, context.profiles) : undefined;
+    let fix: RuleFinding['fix'];
+    if (skeleton?.first === spec) fix = skeleton.fix;
+    else if (card.kind === 'markdown') {
+      const where = sectionInsertion(card, spec);
+      fix = {
+        kind: 'insert-section',
+        title: `Insert ${/^[aeiou]/i.test(spec.heading) ? 'an' : 'a'} "${spec.heading}" section`,
+        heading: spec.heading,
+        level: where.level,
+        line: where.line,
+        prompt: spec.prompt,
+      } satisfies InsertSectionFix;
+    }
     const missing = yaml ? `no \`${spec.key}\` key` : `no "${spec.heading}" section`;
     return {
       range: card.title.range,
@@ -649,22 +941,36 @@ function itemFinding(card: DatasetCard, spec: BookItemSpec): RuleFinding | undef
   };
 }
 
-/** The rule for one of the book's items. Registers the item's headings with the matcher. */
-export function bookItemRule(spec: BookItemSpec): CardRule {
-  specs.push(spec);
-  vocabularies.push(spec);
+/** True when the book's rule for the same question reports this section instead. */
+function defers(spec: SectionSpec, profiles: ReadonlySet<CardProfile>): boolean {
+  return spec.sameAs !== undefined && profiles.has('book');
+}
+
+function sectionRule(section: SectionSpec, profiles: readonly CardProfile[], tags: readonly string[]): CardRule {
   return {
-    id: spec.id,
-    alias: spec.alias,
-    description: spec.description,
-    defaultSeverity: spec.severity ?? 'warning',
-    tags: spec.tags ?? ['dataset-card', 'book'],
-    profiles: ['book'],
-    check(card: DatasetCard): RuleFinding[] {
-      const finding = itemFinding(card, spec);
+    id: section.id,
+    alias: section.alias,
+    description: section.description,
+    defaultSeverity: section.severity ?? 'warning',
+    tags: section.tags ?? tags,
+    profiles,
+    check(card: DatasetCard, context: RuleContext): RuleFinding[] {
+      if (defers(section, context.profiles)) return [];
+      const finding = itemFinding(card, section, context);
       return finding ? [finding] : [];
     },
   };
+}
+
+/** The rule for one of the book's items. Registers the item's headings with the matcher. */
+export function bookItemRule(spec: BookItemSpec): CardRule {
+  return sectionRule(register(spec), ['book'], ['dataset-card', 'book']);
+}
+
+/** The rule for a section of Datasheets for Datasets or of the Hugging Face card template. */
+export function profileSectionRule(spec: ProfileSectionSpec): CardRule {
+  const tags = ['dataset-card', spec.profile === 'datasheets' ? 'datasheets' : 'huggingface'];
+  return sectionRule(register(spec), [spec.profile], tags);
 }
 
 /** The metadata values at `path` (keys; a sequence on the way is searched item by item). */
