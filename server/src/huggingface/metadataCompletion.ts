@@ -23,7 +23,7 @@ export interface MetadataCompletion {
 
 /** True when `position` is inside the card's YAML metadata (where these completions apply). */
 export function inMetadata(text: string, kind: 'markdown' | 'yaml', position: TextPosition): boolean {
-  const region = metadataRegion(text.split(/\r?\n/), kind);
+  const region = metadataRegion(text.split(/\r\n?|\n/), kind);
   return region !== undefined && position.line >= region.start && position.line < region.end;
 }
 
@@ -172,7 +172,7 @@ export function metadataCompletions(
   kind: 'markdown' | 'yaml',
   position: TextPosition,
 ): MetadataCompletion[] {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n?|\n/);
   const region = metadataRegion(lines, kind);
   if (!region || position.line < region.start || position.line >= region.end) return [];
   const paths = yamlPaths(lines, region);

@@ -38,7 +38,7 @@ export function metadataHover(
   kind: 'markdown' | 'yaml',
   position: TextPosition,
 ): MetadataHover | undefined {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n?|\n/);
   const region = metadataRegion(lines, kind);
   if (!region || position.line < region.start || position.line >= region.end) return undefined;
   const paths = yamlPaths(lines, region);

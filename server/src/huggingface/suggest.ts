@@ -47,9 +47,11 @@ export function nearestValues(value: string, known: readonly string[], limit = 3
     // A known value that completes the one written ("cc0" → `cc0-1.0`) is likelier meant than one
     // the value extends ("cc0" → `cc`).
     else if (candidate.startsWith(wanted)) score = 1 + (candidate.length - wanted.length) / 100;
-    else if (wanted.startsWith(candidate)) score = 1.5 + (wanted.length - candidate.length) / 100;
+    else if (wanted.startsWith(candidate)) score = 2 + (wanted.length - candidate.length) / 100;
     else {
-      const distance = editDistance(wanted, candidate);
+      // Hyphens and dots are often dropped or moved ("gpl3" for `gpl-3.0`): the closer reading wins.
+      const bare = (text: string): string => text.replace(/[-.]/g, '');
+      const distance = Math.min(editDistance(wanted, candidate), editDistance(bare(wanted), bare(candidate)));
       if (distance > Math.max(1, Math.floor(Math.max(wanted.length, candidate.length) / 3))) continue;
       score = 1 + distance;
     }
@@ -58,7 +60,12 @@ export function nearestValues(value: string, known: readonly string[], limit = 3
     scored.push({ id, score });
   }
   scored.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
-  return scored.slice(0, limit).map((s) => s.id);
+  // Only the near-best: one typo away beats five, and naming both only muddies the advice.
+  const best = scored[0]?.score ?? 0;
+  return scored
+    .filter((s) => s.score <= best + 0.5)
+    .slice(0, limit)
+    .map((s) => s.id);
 }
 
 /** `did you mean "a" or "b"?`, or '' when nothing is near. */
