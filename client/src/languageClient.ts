@@ -20,6 +20,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
     ],
     middleware: {
       // The walkthrough's "lint a dataset card" step completes when a card's diagnostics arrive.
