@@ -9,6 +9,7 @@ import {
   rootMeanSquaredErrorStatistic,
   RowBootstrap,
   rSquaredStatistic,
+  StepsCancelled,
   weightedMeanStatistic,
   type BootstrapResult,
   type RegressionPair,
@@ -20,6 +21,7 @@ import {
   PredictionsEvaluator,
   RegressionEvaluator,
 } from '../../core/src/evaluate';
+import { PairedComparison } from '../../core/src/compare/paired';
 import { scoreTable, scoreTableMetrics } from '../../core/src/evaluate/scoreTable';
 import {
   averagePrecision,
@@ -323,5 +325,67 @@ describe('PredictionsEvaluator (text cells from a predictions file)', () => {
 
   it('fails clearly when every row was skipped', () => {
     assert.throws(() => feed([['', '']]), /every row was skipped/);
+  });
+});
+
+describe('evaluating in slices that yield to the event loop and can be cancelled', () => {
+  const rng = createRng(31);
+  const actual = Array.from({ length: 2000 }, () => rng.next() * 50);
+  const predicted = actual.map((y) => y + (rng.next() - 0.5) * 8);
+  const regression = (): RegressionEvaluator => {
+    const evaluator = new RegressionEvaluator({ bootstrap: { resamples: 300, seed: 8 } });
+    actual.forEach((y, i) => evaluator.add(y, predicted[i] as number));
+    return evaluator;
+  };
+  const classification = (): PredictionsEvaluator => {
+    const { y, score, pred } = binaryRows(3000, 6);
+    const evaluator = new PredictionsEvaluator({ positive: 'yes', bootstrap: { resamples: 300, seed: 8 } });
+    y.forEach((label, i) => evaluator.add(label, pred[i] as string, String(score[i]), i + 2));
+    return evaluator;
+  };
+  const immediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+  it('gives what the synchronous run gives, pausing along the way', async () => {
+    let pauses = 0;
+    const pause = (): Promise<void> => {
+      pauses++;
+      return immediate();
+    };
+    assert.deepEqual(await regression().finishAsync({ pause, sliceMs: 0 }), regression().finish());
+    // At least once per block of 256 rows (with sliceMs 0 every step pauses).
+    assert.ok(pauses >= Math.floor(actual.length / 256), `${pauses} pauses`);
+    assert.deepEqual(await classification().finishAsync({ pause, sliceMs: 0 }), classification().finish());
+    const compare = (): PairedComparison => {
+      const paired = new PairedComparison({ bootstrap: { resamples: 300, seed: 8 } });
+      actual.forEach((y, i) => {
+        paired.add(y > 25 ? 'high' : 'low', (predicted[i] as number) > 25 ? 'high' : 'low', i % 9 ? 'high' : 'low');
+      });
+      return paired;
+    };
+    assert.deepEqual(await compare().finishAsync({ pause, sliceMs: 0 }), compare().finish());
+  });
+
+  it('lets other work run while it computes, and stops with StepsCancelled when cancelled', async () => {
+    let ticks = 0;
+    let cancelled = false;
+    // Another task on the event loop: it runs between slices and asks for the cancellation.
+    const ticker = setInterval(() => {
+      ticks++;
+      if (ticks === 3) cancelled = true;
+    }, 1);
+    try {
+      const evaluator = new RegressionEvaluator({ bootstrap: { resamples: 50_000, seed: 1 } });
+      actual.forEach((y, i) => evaluator.add(y, predicted[i] as number));
+      const started = Date.now();
+      await assert.rejects(
+        evaluator.finishAsync({ pause: immediate, isCancelled: () => cancelled, sliceMs: 5 }),
+        StepsCancelled,
+      );
+      assert.ok(ticks >= 3, `${ticks} ticks ran meanwhile`);
+      // 2,000 rows × 50,000 resamples take seconds; cancelled after a few ticks it stops at once.
+      assert.ok(Date.now() - started < 2000, `stopped after ${Date.now() - started} ms`);
+    } finally {
+      clearInterval(ticker);
+    }
   });
 });

@@ -56,19 +56,30 @@ export function countsJackknife(counts: ArrayLike<number>, statistic: CountsStat
 
 /** {@link countsJackknife} for each component of a vector statistic, with one evaluation per cell. */
 function vectorJackknife(counts: ArrayLike<number>, statistic: CountsVectorStatistic): WeightedJackknife[] {
+  return runSteps(vectorJackknifeSteps(counts, statistic));
+}
+
+/** {@link vectorJackknife}, pausing every few cells (one evaluation of the statistic per non-empty cell). */
+function* vectorJackknifeSteps(
+  counts: ArrayLike<number>,
+  statistic: CountsVectorStatistic,
+): Steps<WeightedJackknife[]> {
   const total = countTotal(counts, 'the table');
   const table = Array.from(counts);
   const multiplicities: number[] = [];
   const columns: number[][] = [];
   if (total < 2) return [];
-  table.forEach((count, k) => {
-    if (count === 0) return;
+  const perSlice = Math.max(1, Math.floor(CELLS_PER_SLICE / Math.max(1, table.length)));
+  for (let k = 0; k < table.length; k++) {
+    const count = table[k] as number;
+    if (count === 0) continue;
+    if (k % perSlice === perSlice - 1) yield;
     const leftOut = table.slice();
     leftOut[k] = count - 1;
     const values = statistic(leftOut);
     for (let m = 0; m < values.length; m++) (columns[m] ??= []).push(values[m] as number);
     multiplicities.push(count);
-  });
+  }
   return columns.map((values) => ({ values, counts: multiplicities }));
 }
 
@@ -120,12 +131,13 @@ export function* bootstrapCountsVectorSteps(
     }
     for (let m = 0; m < size; m++) (replicates[m] as Float64Array)[b] = values[m] as number;
   }
-  let jackknife: WeightedJackknife[] | undefined;
+  // BCa's jackknife costs one evaluation per non-empty cell: computed here, in slices, when asked for.
+  const jackknife = settings.method === 'bca' ? yield* vectorJackknifeSteps(table, statistic) : [];
   return observed.map((value, m) =>
     bootstrapResult(
       replicates[m] as Float64Array,
       value,
-      () => (jackknife ??= vectorJackknife(table, statistic))[m] ?? { values: [], counts: [] },
+      () => jackknife[m] ?? { values: [], counts: [] },
       settings,
       'multinomial',
     ),

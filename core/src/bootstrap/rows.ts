@@ -246,7 +246,10 @@ export class MultiRowBootstrap<Row> {
       this.blockKeys[this.blockRows] = key;
       if (this.count + 1 === this.lowRank) this.observedLow = key;
       if (this.count + 1 === this.highRank) this.observedHigh = key;
-      if (this.keys) this.keys = storeAt(this.keys, this.count, [key]);
+      if (this.keys) {
+        this.keys = grown(this.keys, this.count + 1);
+        this.keys[this.count] = key;
+      }
     }
     const terms = this.block.subarray(this.blockRows * k, (this.blockRows + 1) * k);
     terms.fill(0);
@@ -280,7 +283,8 @@ export class MultiRowBootstrap<Row> {
     // A full block has 2^8 rows: the top 8 bits of a 32-bit draw pick one uniformly.
     const full = c === BLOCK_ROWS;
     for (let b = 0; b < this.rngs.length; b++) {
-      if (b > 0 && b % REPLICATES_PER_SLICE === 0) yield;
+      // A pause at least once a block, whatever B: a pass over many rows with few replicates must pause too.
+      if (b % REPLICATES_PER_SLICE === 0) yield;
       const rng = this.rngs[b] as Rng;
       let total: number;
       if (drawsLeft !== undefined) {
@@ -467,13 +471,17 @@ export class RowBootstrap<Row> {
   }
 }
 
-/** Writes `values` at `offset`, growing the array (doubling) when it is too short; returns the array. */
+/** The array, or a copy twice as long (at least `length`) when it is shorter than `length`. */
+function grown(array: Float64Array, length: number): Float64Array {
+  if (length <= array.length) return array;
+  const copy = new Float64Array(Math.max(2 * array.length, length));
+  copy.set(array);
+  return copy;
+}
+
+/** Writes `values` at `offset`, growing the array first when it is too short; returns the array. */
 function storeAt(array: Float64Array, offset: number, values: ArrayLike<number>): Float64Array {
-  let target = array;
-  if (offset + values.length > target.length) {
-    target = new Float64Array(Math.max(2 * target.length, offset + values.length));
-    target.set(array);
-  }
+  const target = grown(array, offset + values.length);
   target.set(values, offset);
   return target;
 }
@@ -525,11 +533,13 @@ export function* bootstrapRowsSteps<Row>(
     yield;
   }
   const observed = statistic(rows.slice());
-  const jackknife = (): Float64Array => {
-    if (n < 2) return new Float64Array(0);
-    return Float64Array.from({ length: n }, (_, i) => statistic([...rows.slice(0, i), ...rows.slice(i + 1)]));
-  };
-  return bootstrapResult(replicates, observed, jackknife, settings, 'exact');
+  // BCa's jackknife: n evaluations on n − 1 rows, in slices like the replicates.
+  const jackknife = new Float64Array(settings.method === 'bca' && n >= 2 ? n : 0);
+  for (let i = 0; i < jackknife.length; i++) {
+    jackknife[i] = statistic([...rows.slice(0, i), ...rows.slice(i + 1)]);
+    yield;
+  }
+  return bootstrapResult(replicates, observed, () => jackknife, settings, 'exact');
 }
 
 /** A row of a regression: the true value and the prediction. */
