@@ -27,11 +27,17 @@ export function nodeRange(card: DatasetCard, node: Node | null | undefined, fall
   return node?.range ? metadataRange(card, node.range) : fallback;
 }
 
+const entriesCache = new WeakMap<DatasetCard, MetadataEntry[]>();
+
 /** The top-level entries of the metadata, in order; none when it is not a mapping. */
 export function metadataEntries(card: DatasetCard): MetadataEntry[] {
+  // Worked out once per parsed card: every metadata rule asks, on every keystroke.
+  const cached = entriesCache.get(card);
+  if (cached) return cached;
   const root = card.metadata?.contents;
-  if (!isMap(root)) return [];
   const entries: MetadataEntry[] = [];
+  entriesCache.set(card, entries);
+  if (!isMap(root)) return entries;
   for (const pair of root.items) {
     if (!isScalar(pair.key) || !pair.key.range) continue;
     entries.push({
