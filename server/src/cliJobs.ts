@@ -330,7 +330,7 @@ async function baselineCommand(argv: readonly string[], io: JobIo, read: CsvRead
     );
     const trainRows = Number.isInteger(learned.trainRows) ? String(learned.trainRows) : learned.trainRows.toFixed(1);
     io.out(
-      `\n${strategy}: Gaussian naive Bayes on every one of ${trainRows} training rows${report.evaluation.kind === 'kfold' ? ' per fold' : ''} (no sample needed: it keeps per-class means and variances)` +
+      `\n${strategy}: ${report.task === 'classification' ? 'Gaussian naive Bayes' : 'least squares'} on every one of ${trainRows} training rows${report.evaluation.kind === 'kfold' ? ' per fold' : ''} (no sample needed: it keeps ${report.task === 'classification' ? 'per-class means and variances' : 'the sums of products of the features'})` +
         `\n  numeric features (missing values take the training mean): ${numeric.length > 0 ? numeric.join(', ') : 'none'}` +
         `\n  one-hot features (categories): ${oneHot.length > 0 ? oneHot.join(', ') : 'none'}` +
         `\n  left out: ${learned.excluded.map((e) => `${e.name} (${e.reason})`).join(', ') || 'nothing'}`,

@@ -8,6 +8,12 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Papa from 'papaparse';
 import { CategoryTexts, RowEncoder, chooseFeatures, featureLayout } from '../../core/src/baseline/features';
+import {
+  LinearRegressionStats,
+  fitLinearRegression,
+  minimumNormSolve,
+  symmetricEigen,
+} from '../../core/src/baseline/linearRegression';
 import { NaiveBayesStats, fitNaiveBayes } from '../../core/src/baseline/naiveBayes';
 import { kFoldAssignment } from '../../core/src/baseline/split';
 import { isMissing } from '../../core/src/csv/missing';
@@ -16,7 +22,7 @@ import { CsvProfiler } from '../../core/src/profile/profile';
 import { createRng } from '../../core/src/random/rng';
 import { baselineFile, type BaselineFileReport } from '../../server/src/engine/jobs/baseline';
 import { readCsvFile } from '../../server/src/engine/jobs/reader';
-import { assertClose } from './support';
+import { assertClose, seededRandom } from './support';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/baseline');
 const TRAIN = path.join(FIXTURES, 'penguins-train.csv');
@@ -269,5 +275,160 @@ describe('learned baseline: Gaussian naive Bayes against scikit-learn', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+interface LinearReference {
+  test: string;
+  target: string;
+  numeric: string[];
+  categorical: string[];
+  trainRows: number;
+  testRows: number;
+  rank: number;
+  width: number;
+  predicted: number[];
+  mean_absolute_error: number;
+  root_mean_squared_error: number;
+  r2: number;
+}
+
+const linearReference = JSON.parse(
+  readFileSync(path.resolve(__dirname, '../fixtures/reference/linear-regression.json'), 'utf8'),
+) as { cases: LinearReference[] };
+
+describe('learned baseline: least squares against scikit-learn', () => {
+  for (const ref of linearReference.cases) {
+    it(`gives LinearRegression's predictions, minimum-norm on a rank-deficient one-hot (${ref.test})`, () => {
+      const { labelled, plan, targetColumn } = fitOnTrain(ref.target);
+      assert.deepEqual(
+        [...plan.numeric, ...plan.categorical].map((f) => f.name),
+        [...ref.numeric, ...ref.categorical],
+      );
+      const stats = new LinearRegressionStats(featureLayout(plan));
+      const encoder = new RowEncoder(plan);
+      for (const r of labelled) stats.add(Number(r[targetColumn]), encoder.encode(r));
+      const model = fitLinearRegression(stats);
+      assert.equal(model.rows, ref.trainRows);
+      assert.equal(model.width, ref.width);
+      assert.equal(model.rank, ref.rank, 'species and island one-hot are collinear with the intercept');
+
+      const [testHeader, ...testRows] = rowsOf(path.join(FIXTURES, ref.test)) as [string[], ...string[][]];
+      const testEncoder = new RowEncoder(
+        plan,
+        plan.numeric.map((f) => testHeader.indexOf(f.name)),
+        plan.categorical.map((f) => testHeader.indexOf(f.name)),
+      );
+      const labelledTest = testRows.filter((r) => !isMissing(r[testHeader.indexOf(ref.target)] ?? ''));
+      assert.equal(labelledTest.length, ref.testRows);
+      labelledTest.forEach((r, i) => {
+        assertClose(model.predict(testEncoder.encode(r)), ref.predicted[i] as number, 1e-9, `row ${i}`);
+      });
+    });
+
+    it(`reports scikit-learn's metrics through mlguide baseline --test (${ref.test})`, async () => {
+      const report = await baselineFile(
+        TRAIN,
+        { target: ref.target, test: path.join(FIXTURES, ref.test), bootstrap: false },
+        readCsvFile,
+      );
+      assert.equal(report.task, 'regression');
+      assert.deepEqual(
+        report.baselines.map((b) => b.strategy),
+        ['mean', 'median', 'linear_regression'],
+      );
+      assertClose(metric(report, 'linear_regression', 'mean_absolute_error'), ref.mean_absolute_error, 1e-9, 'MAE');
+      assertClose(
+        metric(report, 'linear_regression', 'root_mean_squared_error'),
+        ref.root_mean_squared_error,
+        1e-9,
+        'RMSE',
+      );
+      assertClose(metric(report, 'linear_regression', 'r2'), ref.r2, 1e-9, 'R²');
+      const learned = report.baselines[2]?.learned;
+      assert.ok(learned);
+      assert.match(learned.model, /^LinearRegression\(\)/);
+      assert.equal(learned.trainRows, ref.trainRows);
+    });
+  }
+
+  it('trains one least-squares fit per fold and beats the mean on the same folds', async () => {
+    const report = await baselineFile(
+      TRAIN,
+      { target: 'body_mass_g', folds: 4, seed: 5, strategies: ['mean', 'linear_regression'], bootstrap: false },
+      readCsvFile,
+    );
+    assert.equal(report.evaluation.kind, 'kfold');
+    const rows = report.rows;
+    const learned = report.baselines[1];
+    assert.ok(learned?.learned);
+    assert.equal(learned.report.rows, rows, 'every row predicted out of fold');
+    assert.equal(learned.learned.trainRows, (rows * 3) / 4);
+    assert.ok(metric(report, 'linear_regression', 'r2') > 0.8);
+    assert.ok(metric(report, 'mean', 'r2') < 0.01);
+  });
+
+  it('is not run past 256 features after one-hot by default (and says why)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mlguide-ls-'));
+    try {
+      // Six categorical columns of 50 values each: 300 one-hot features.
+      const file = path.join(dir, 'wide.csv');
+      const header = ['y', ...Array.from({ length: 6 }, (_, k) => `c${k}`)].join(',');
+      const rows = Array.from({ length: 200 }, (_, i) =>
+        [String(i * 1.5), ...Array.from({ length: 6 }, (_, k) => `v${(i + 7 * k) % 50}`)].join(','),
+      );
+      writeFileSync(file, [header, ...rows].join('\n'));
+      const report = await baselineFile(file, { target: 'y', bootstrap: false }, readCsvFile);
+      assert.deepEqual(
+        report.baselines.map((b) => b.strategy),
+        ['mean', 'median'],
+      );
+      assert.deepEqual(report.skipped, [
+        {
+          strategy: 'linear_regression',
+          reason: '300 features after one-hot; the learned baseline fits at most 256',
+        },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds eigenvalues and eigenvectors of a symmetric matrix, and the minimum-norm solution', () => {
+    const m = 6;
+    const random = seededRandom(11);
+    const b = Float64Array.from({ length: m * m }, () => random() - 0.5);
+    // A = B Bᵀ with the last two rows of B equal: symmetric, positive semi-definite, rank 5.
+    for (let k = 0; k < m; k++) b[5 * m + k] = b[4 * m + k] as number;
+    const a = new Float64Array(m * m);
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < m; j++) {
+        let sum = 0;
+        for (let k = 0; k < m; k++) sum += (b[i * m + k] as number) * (b[j * m + k] as number);
+        a[i * m + j] = sum;
+      }
+    const { values, vectors } = symmetricEigen(a, m);
+    for (let e = 0; e < m; e++) {
+      for (let i = 0; i < m; i++) {
+        let av = 0;
+        for (let k = 0; k < m; k++) av += (a[i * m + k] as number) * (vectors[e * m + k] as number);
+        assert.ok(Math.abs(av - (values[e] as number) * (vectors[e * m + i] as number)) < 1e-12, `A v = λ v (${e})`);
+      }
+    }
+    // d in the range of A: the solution solves A β = d, and has no part along the null space (e4 − e5).
+    const x = Float64Array.from({ length: m }, (_, i) => i + 1);
+    const d = Float64Array.from({ length: m }, (_, i) => {
+      let sum = 0;
+      for (let k = 0; k < m; k++) sum += (a[i * m + k] as number) * (x[k] as number);
+      return sum;
+    });
+    const { coefficients, rank } = minimumNormSolve(a, d, m);
+    assert.equal(rank, 5);
+    for (let i = 0; i < m; i++) {
+      let sum = 0;
+      for (let k = 0; k < m; k++) sum += (a[i * m + k] as number) * (coefficients[k] as number);
+      assertClose(sum, d[i] as number, 1e-9, `row ${i}`);
+    }
+    assertClose(coefficients[4], coefficients[5] as number, 1e-9, 'no part along the null space');
   });
 });

@@ -177,6 +177,7 @@ describe('mlguide baseline', () => {
       [
         ['mean', 244],
         ['median', 244],
+        ['linear_regression', 244],
       ],
     );
   });

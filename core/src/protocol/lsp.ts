@@ -114,8 +114,8 @@ export const ProfileCsvErrorCode = {
 /** `mlguide/evaluate`: a predictions file's metrics with bootstrap intervals. See the jobs' comment above. */
 export const EvaluateMethod = 'mlguide/evaluate';
 /**
- * `mlguide/baseline`: the zero-rule and random baselines of a target column and, for
- * classification, one learned baseline (Gaussian naive Bayes), with intervals.
+ * `mlguide/baseline`: the zero-rule and random baselines of a target column and one learned
+ * baseline (Gaussian naive Bayes, or least squares for regression), with intervals.
  */
 export const BaselineMethod = 'mlguide/baseline';
 /** `mlguide/compare`: two models' predictions on the same rows, paired (McNemar, bootstrap). */
@@ -164,9 +164,9 @@ export interface BaselineParams extends JobRequestParams {
   target: string;
   task?: EvaluationTask;
   /**
-   * Strategies to run; default all of the task's: for classification the dummy ones and the
-   * learned `gaussian_nb` (whose result entry carries `learned`: its features, the columns left
-   * out and why; see docs/cli.md).
+   * Strategies to run; default all of the task's: the dummy ones and the learned one,
+   * `gaussian_nb` (classification) or `linear_regression` (regression), whose result entry carries
+   * `learned`: its features, the columns left out and why (see docs/cli.md).
    */
   strategies?: string[];
   /** `file:` URI of a test file with the same target column: fit on `uri`, evaluate on this one. */

@@ -1,7 +1,8 @@
 /**
  * `mlguide baseline` / `mlguide/baseline` (book ch. 5): the zero-rule and random baselines of a
- * target column, and one simple learned baseline (Gaussian naive Bayes on the other columns, for
- * classification), evaluated with intervals on a seeded hold-out, k-fold, or a given test file.
+ * target column, and one simple learned baseline on the other columns (Gaussian naive Bayes for
+ * classification, least squares for regression), evaluated with intervals on a seeded hold-out,
+ * k-fold, or a given test file.
  */
 import {
   CLASS_BASELINE_STRATEGIES,
@@ -20,7 +21,19 @@ import {
   type ExcludedColumn,
   type FeaturePlan,
 } from '../../../../core/src/baseline/features';
-import { NaiveBayesStats, fitNaiveBayes, type NaiveBayesModel } from '../../../../core/src/baseline/naiveBayes';
+import {
+  LINEAR_MAX_FEATURES,
+  LinearRegressionStats,
+  fitLinearRegression,
+  type LinearRegressionModel,
+} from '../../../../core/src/baseline/linearRegression';
+import {
+  NaiveBayesStats,
+  fitNaiveBayes,
+  type EncodedRow,
+  type FeatureLayout,
+  type NaiveBayesModel,
+} from '../../../../core/src/baseline/naiveBayes';
 import { holdoutSplit, kFoldAssignment, stratifiedHoldoutSplit } from '../../../../core/src/baseline/split';
 import type { BootstrapOptions } from '../../../../core/src/bootstrap';
 import { isMissing } from '../../../../core/src/csv/missing';
@@ -47,6 +60,11 @@ export type BaselineEvaluation =
 export const LEARNED_CLASS_BASELINE = 'gaussian_nb';
 /** Every classification baseline: the dummy strategies, then the learned one. */
 export const CLASS_BASELINES: readonly string[] = [...CLASS_BASELINE_STRATEGIES, LEARNED_CLASS_BASELINE];
+/** The learned regression baseline (scikit-learn's `LinearRegression` after mean imputation and one-hot). */
+export const LEARNED_REGRESSION_BASELINE = 'linear_regression';
+/** Every regression baseline: the dummy strategies, then the learned one. */
+export const REGRESSION_BASELINES: readonly string[] = [...REGRESSION_BASELINE_STRATEGIES, LEARNED_REGRESSION_BASELINE];
+const LEARNED_BASELINES: readonly string[] = [LEARNED_CLASS_BASELINE, LEARNED_REGRESSION_BASELINE];
 
 /**
  * Classes the learned baseline fits at most: its statistics take classes × features × folds
@@ -194,55 +212,108 @@ async function readFeatures(
   );
 }
 
+/** How a learned baseline gathers training statistics, fits, and predicts. */
+interface Learner<S, M> {
+  create(): S;
+  add(stats: S, index: number, row: EncodedRow): void;
+  combine(groups: S[]): S;
+  fit(stats: S): M;
+  rows(model: M): number;
+  /** Predicts test row `index` and keeps the prediction. */
+  predict(model: M, index: number, row: EncodedRow): void;
+}
+
 /**
- * Fits Gaussian naive Bayes on each round's training rows and predicts its test rows: one read
- * of the training file to gather per-fold statistics, one of the file holding the test rows to
- * predict. Returns, per test row, the predicted class (index into `classes`) and its probabilities.
+ * Fits a learned baseline on each round's training rows and predicts its test rows: one read of
+ * the training file to gather per-group statistics (a group per fold; one group otherwise), one of
+ * the file holding the test rows to predict. Returns the mean training rows per model.
  */
-async function learnedPredictions(args: {
-  file: string;
-  testFile: string | undefined;
-  target: string;
-  plan: FeaturePlan;
-  classes: readonly string[];
-  values: readonly string[];
-  testCount: number;
-  /** Per training-file row, its group (fold), or -1 when it trains no model (a hold-out test row). */
-  groupOf: (index: number) => number;
-  groups: number;
-  /** Per test row (index into the test values), the group whose complement trained its model. */
-  testGroupOf: (index: number) => number;
-  read: CsvReader;
-  control: ReadControl;
-}): Promise<{ predicted: Uint32Array; proba: Float64Array[]; trainRows: number }> {
-  const { plan, classes } = args;
-  const classIndex = new Map(classes.map((c, i) => [c, i]));
-  const layout = featureLayout(plan);
-  const stats = Array.from({ length: args.groups }, () => new NaiveBayesStats(classes.length, layout));
-  await readFeatures(args.file, args.target, plan, args.read, args.control, (index, row) => {
+async function fitAndPredict<S, M>(
+  args: {
+    file: string;
+    testFile: string | undefined;
+    target: string;
+    plan: FeaturePlan;
+    testCount: number;
+    /** Per training-file row, its group (fold), or -1 when it trains no model (a hold-out test row). */
+    groupOf: (index: number) => number;
+    groups: number;
+    /** Per test row (index into the test values), the group whose complement trained its model. */
+    testGroupOf: (index: number) => number;
+    read: CsvReader;
+    control: ReadControl;
+  },
+  learner: Learner<S, M>,
+): Promise<number> {
+  const stats = Array.from({ length: args.groups }, () => learner.create());
+  await readFeatures(args.file, args.target, args.plan, args.read, args.control, (index, row) => {
     const group = args.groupOf(index);
-    if (group >= 0) (stats[group] as NaiveBayesStats).add(classIndex.get(args.values[index] as string) ?? 0, row);
+    if (group >= 0) learner.add(stats[group] as S, index, row);
   });
   // One model per round: trained on every group but its own (or on the one group with a hold-out).
-  const models: NaiveBayesModel[] =
+  const models: M[] =
     args.groups === 1
-      ? [fitNaiveBayes(stats[0] as NaiveBayesStats)]
-      : stats.map((_, g) => fitNaiveBayes(NaiveBayesStats.combine(stats.filter((__, other) => other !== g))));
-  const predicted = new Uint32Array(args.testCount);
-  const proba = classes.map(() => new Float64Array(args.testCount));
-  await readFeatures(args.testFile ?? args.file, args.target, plan, args.read, args.control, (index, row) => {
+      ? [learner.fit(stats[0] as S)]
+      : stats.map((_, g) => learner.fit(learner.combine(stats.filter((__, other) => other !== g))));
+  await readFeatures(args.testFile ?? args.file, args.target, args.plan, args.read, args.control, (index, row) => {
     if (index >= args.testCount) return;
     const group = args.testGroupOf(index);
     if (group < 0) return;
-    const model = models[args.groups === 1 ? 0 : group] as NaiveBayesModel;
-    const p = model.predictProba(row);
-    predicted[index] = model.classes[model.predict(row)] as number;
-    model.classes.forEach((c, i) => {
-      (proba[c] as Float64Array)[index] = p[i] as number;
-    });
+    learner.predict(models[args.groups === 1 ? 0 : group] as M, index, row);
   });
-  const trainRows = models.reduce((sum, m) => sum + m.rows, 0) / models.length;
-  return { predicted, proba, trainRows };
+  return models.reduce((sum, m) => sum + learner.rows(m), 0) / models.length;
+}
+
+/** Gaussian naive Bayes: per test row, the predicted class (index into `classes`) and the class probabilities. */
+function naiveBayesLearner(
+  classes: readonly string[],
+  values: readonly string[],
+  layout: FeatureLayout,
+  testCount: number,
+): Learner<NaiveBayesStats, NaiveBayesModel> & { predicted: Uint32Array; proba: Float64Array[] } {
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const predicted = new Uint32Array(testCount);
+  const proba = classes.map(() => new Float64Array(testCount));
+  return {
+    predicted,
+    proba,
+    create: () => new NaiveBayesStats(classes.length, layout),
+    add: (stats, index, row) => {
+      stats.add(classIndex.get(values[index] as string) ?? 0, row);
+    },
+    combine: (groups) => NaiveBayesStats.combine(groups),
+    fit: (stats) => fitNaiveBayes(stats),
+    rows: (model) => model.rows,
+    predict: (model, index, row) => {
+      const p = model.predictProba(row);
+      predicted[index] = model.classes[model.predict(row)] as number;
+      model.classes.forEach((c, i) => {
+        (proba[c] as Float64Array)[index] = p[i] as number;
+      });
+    },
+  };
+}
+
+/** Least squares: per test row, the predicted value. */
+function linearLearner(
+  targets: Float64Array,
+  layout: FeatureLayout,
+  testCount: number,
+): Learner<LinearRegressionStats, LinearRegressionModel> & { predicted: Float64Array } {
+  const predicted = new Float64Array(testCount);
+  return {
+    predicted,
+    create: () => new LinearRegressionStats(layout),
+    add: (stats, index, row) => {
+      stats.add(targets[index] as number, row);
+    },
+    combine: (groups) => LinearRegressionStats.combine(groups),
+    fit: (stats) => fitLinearRegression(stats),
+    rows: (model) => model.rows,
+    predict: (model, index, row) => {
+      predicted[index] = model.predict(row);
+    },
+  };
 }
 
 function decideTask(values: readonly string[], asked: EvaluationTask): 'classification' | 'regression' {
@@ -269,8 +340,7 @@ export async function baselineFile(
 ): Promise<BaselineFileReport> {
   const seed = options.seed ?? 0;
   const mayLearn =
-    options.task !== 'regression' &&
-    (options.strategies === undefined || options.strategies.includes(LEARNED_CLASS_BASELINE));
+    options.strategies === undefined || options.strategies.some((strategy) => LEARNED_BASELINES.includes(strategy));
   const scan: FeatureScan | undefined = mayLearn
     ? { profiler: new CsvProfiler({ seed }), texts: new CategoryTexts(), targetColumn: -1 }
     : undefined;
@@ -280,7 +350,7 @@ export async function baselineFile(
       `${file}: the target "${options.target}" has ${values.length} value(s); a baseline needs at least 2`,
     );
   const task = decideTask(values, options.task ?? 'auto');
-  const known: readonly string[] = task === 'classification' ? CLASS_BASELINES : REGRESSION_BASELINE_STRATEGIES;
+  const known: readonly string[] = task === 'classification' ? CLASS_BASELINES : REGRESSION_BASELINES;
   let strategies = options.strategies ?? [...known];
   for (const s of strategies) {
     if (!known.includes(s)) throw new JobInputError(`unknown ${task} baseline "${s}"; known: ${known.join(', ')}`);
@@ -336,8 +406,11 @@ export async function baselineFile(
   const pick = (from: readonly string[], rows: ArrayLike<number>): string[] =>
     Array.from(rows, (i) => from[i] as string);
 
-  let learned: { info: LearnedBaselineInfo; predicted: Uint32Array; proba: Float64Array[] } | undefined;
-  if (task === 'classification' && strategies.includes(LEARNED_CLASS_BASELINE) && scan) {
+  const learnedStrategy = task === 'classification' ? LEARNED_CLASS_BASELINE : LEARNED_REGRESSION_BASELINE;
+  let learnedClasses: { predicted: Uint32Array; proba: Float64Array[] } | undefined;
+  let learnedValues: Float64Array | undefined;
+  let learnedInfo: LearnedBaselineInfo | undefined;
+  if (strategies.includes(learnedStrategy) && scan) {
     const chosen = chooseFeatures(scan.profiler.finish(csv.delimiter), scan.targetColumn, scan.texts);
     const plan = testHeader
       ? keepFeatures(chosen, (name) => {
@@ -349,40 +422,60 @@ export async function baselineFile(
           }
         })
       : chosen;
-    let groups = 1;
-    let groupOf: (index: number) => number = () => 0;
-    let testGroupOf: (index: number) => number = () => 0;
-    if (evaluation.kind === 'kfold') {
-      const fold = kFoldAssignment(values.length, evaluation.folds, createRng(seed), stratified ? classOf : undefined);
-      groups = evaluation.folds;
-      groupOf = (i) => fold[i] as number;
-      testGroupOf = groupOf;
-    } else if (evaluation.kind === 'holdout') {
-      const isTest = new Uint8Array(values.length);
-      const test = (rounds[0] as { test: ArrayLike<number> }).test;
-      for (let k = 0; k < test.length; k++) isTest[test[k] as number] = 1;
-      groupOf = (i) => (isTest[i] ? -1 : 0);
-      testGroupOf = (i) => (isTest[i] ? 0 : -1);
-    }
-    const result = await learnedPredictions({
-      file,
-      testFile: options.test,
-      target: options.target,
-      plan,
-      classes,
-      values,
-      testCount: testValues.length,
-      groupOf,
-      groups,
-      testGroupOf,
-      read,
-      control,
-    });
-    learned = {
-      ...result,
-      info: {
-        model:
-          'GaussianNB() after SimpleImputer(strategy="mean") on the numeric features and OneHotEncoder(handle_unknown="ignore") on the categorical ones',
+    const layout = featureLayout(plan);
+    const width = layout.numeric + layout.categories.reduce((sum, k) => sum + k, 0);
+    if (task === 'regression' && width > LINEAR_MAX_FEATURES) {
+      const reason = `${width} features after one-hot; the learned baseline fits at most ${LINEAR_MAX_FEATURES}`;
+      if (options.strategies !== undefined) throw new JobInputError(`${file}: ${reason}`);
+      strategies = strategies.filter((s) => s !== learnedStrategy);
+      skippedStrategies.push({ strategy: learnedStrategy, reason });
+    } else {
+      let groups = 1;
+      let groupOf: (index: number) => number = () => 0;
+      let testGroupOf: (index: number) => number = () => 0;
+      if (evaluation.kind === 'kfold') {
+        const fold = kFoldAssignment(
+          values.length,
+          evaluation.folds,
+          createRng(seed),
+          stratified ? classOf : undefined,
+        );
+        groups = evaluation.folds;
+        groupOf = (i) => fold[i] as number;
+        testGroupOf = groupOf;
+      } else if (evaluation.kind === 'holdout') {
+        const isTest = new Uint8Array(values.length);
+        const test = (rounds[0] as { test: ArrayLike<number> }).test;
+        for (let k = 0; k < test.length; k++) isTest[test[k] as number] = 1;
+        groupOf = (i) => (isTest[i] ? -1 : 0);
+        testGroupOf = (i) => (isTest[i] ? 0 : -1);
+      }
+      const args = {
+        file,
+        testFile: options.test,
+        target: options.target,
+        plan,
+        testCount: testValues.length,
+        groupOf,
+        groups,
+        testGroupOf,
+        read,
+        control,
+      };
+      let trainRows: number;
+      if (task === 'classification') {
+        const learner = naiveBayesLearner(classes, values, layout, testValues.length);
+        trainRows = await fitAndPredict(args, learner);
+        learnedClasses = learner;
+      } else {
+        const learner = linearLearner(numbers(values, file), layout, testValues.length);
+        trainRows = await fitAndPredict(args, learner);
+        learnedValues = learner.predicted;
+      }
+      const preprocessing =
+        'after SimpleImputer(strategy="mean") on the numeric features and OneHotEncoder(handle_unknown="ignore") on the categorical ones';
+      learnedInfo = {
+        model: `${task === 'classification' ? 'GaussianNB()' : 'LinearRegression()'} ${preprocessing}`,
         features: [
           ...plan.numeric.map((f) => ({ name: f.name, kind: 'numeric' as const })),
           ...plan.categorical.map((f) => ({
@@ -392,10 +485,10 @@ export async function baselineFile(
           })),
         ],
         excluded: plan.excluded,
-        trainRows: result.trainRows,
+        trainRows,
         sampled: false,
-      },
-    };
+      };
+    }
   }
 
   const baselines = strategies.map((strategy, s) => {
@@ -408,8 +501,8 @@ export async function baselineFile(
         ...(options.beta !== undefined ? { beta: options.beta } : {}),
         ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}),
       });
-      if (strategy === LEARNED_CLASS_BASELINE && learned) {
-        const { predicted, proba, info } = learned;
+      if (strategy === LEARNED_CLASS_BASELINE && learnedClasses && learnedInfo) {
+        const { predicted, proba } = learnedClasses;
         const positiveColumn = positive === undefined || classes.length !== 2 ? -1 : classes.indexOf(positive);
         for (const round of rounds) {
           for (const i of Array.from(round.test)) {
@@ -417,7 +510,7 @@ export async function baselineFile(
             evaluator.add(testValues[i] as string, classes[predicted[i] as number] as string, score);
           }
         }
-        return { strategy, report: evaluator.finish(), learned: info };
+        return { strategy, report: evaluator.finish(), learned: learnedInfo };
       }
       for (const round of rounds) {
         const model = fitClassBaseline(pick(values, round.train), strategy as ClassBaselineStrategy);
@@ -437,6 +530,12 @@ export async function baselineFile(
     const evaluator = new RegressionEvaluator(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {});
     const all = numbers(values, file);
     const allTest = testValues === values ? all : numbers(testValues, options.test ?? file);
+    if (strategy === LEARNED_REGRESSION_BASELINE && learnedValues && learnedInfo) {
+      const predicted = learnedValues;
+      for (const round of rounds)
+        Array.from(round.test, (i) => evaluator.add(allTest[i] as number, predicted[i] as number));
+      return { strategy, report: evaluator.finish(), learned: learnedInfo };
+    }
     for (const round of rounds) {
       const model = fitRegressionBaseline(
         Float64Array.from(round.train, (i) => all[i] as number),
