@@ -63,9 +63,9 @@ export function datasetCardKind(
 }
 
 function hasDatasetFrontMatter(text: string): boolean {
-  const match = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text);
+  const match = /^\ufeff?---(?:\r\n?|\n)([\s\S]*?)(?:\r\n?|\n)(?:---|\.\.\.)[^\S\r\n]*(?:\r|\n|$)/.exec(text);
   if (!match) return false;
-  const doc = parseDocument(match[1] ?? '');
+  const doc = parseDocument((match[1] ?? '').replace(/\r\n?/g, '\n'));
   if (!isMap(doc.contents)) return false;
   return doc.contents.items.some(
     (pair) => isScalar(pair.key) && DATASET_METADATA_KEYS.includes(String(pair.key.value)),

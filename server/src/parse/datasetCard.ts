@@ -227,8 +227,8 @@ function blockStarts(lines: readonly string[]): number[] {
 }
 
 /** The Markdown structure of a card body, parsed block by block (see {@link blockStarts}). */
-function parseBody(lines: readonly string[], fresh: boolean): BlockInfo {
-  const starts = fresh ? [0] : blockStarts(lines);
+function parseBody(lines: readonly string[], fresh: boolean, wholeBody: boolean): BlockInfo {
+  const starts = wholeBody ? [0] : blockStarts(lines);
   const whole: BlockInfo = { headings: [], code: [], links: [], closed: true };
   let merges = 0;
   for (let b = 0; b < starts.length;) {
@@ -268,16 +268,23 @@ export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): Datas
 }
 
 /**
- * The card parsed from scratch, its Markdown body in one piece and no cache consulted: what
- * {@link parseDatasetCard} must equal. For tests.
+ * The card parsed from scratch, no cache consulted: what {@link parseDatasetCard} must equal, for
+ * tests. With `wholeBody` the Markdown body is parsed in one piece rather than block by block —
+ * the same result, except that markdown-it drops the rest of a card once it passes its nesting
+ * limit (100 levels), while a card parsed block by block loses only the block that does.
  */
-export function parseDatasetCardFresh(text: string, kind: 'markdown' | 'yaml'): DatasetCard {
-  return kind === 'yaml' ? parseYamlCard(text, true) : parseMarkdownCard(text, true);
+export function parseDatasetCardFresh(
+  text: string,
+  kind: 'markdown' | 'yaml',
+  { wholeBody = false }: { wholeBody?: boolean } = {},
+): DatasetCard {
+  return kind === 'yaml' ? parseYamlCard(text, true) : parseMarkdownCard(text, true, wholeBody);
 }
 
 function parseYamlCard(text: string, fresh = false): DatasetCard {
   const lines = splitLines(text);
-  const { document, text: source } = parseYaml(text, fresh);
+  // The YAML is parsed with `\n` line ends, so that offsets in it count lines as `lines` does.
+  const { document, text: source } = parseYaml(text.includes('\r') ? lines.join('\n') : text, fresh);
   return {
     kind: 'yaml',
     lines,
@@ -310,12 +317,13 @@ function sourceAt(text: string, startLine: number): { text: string; startLine: n
   return source;
 }
 
-function parseMarkdownCard(text: string, fresh = false): DatasetCard {
+function parseMarkdownCard(text: string, fresh = false, wholeBody = false): DatasetCard {
   const lines = splitLines(text);
   let metadata: Document | undefined;
   let metadataSource: { text: string; startLine: number } | undefined;
   let bodyStartLine = 0;
-  if (/^---\s*$/.test(lines[0] ?? '')) {
+  // A byte-order mark before the opening `---` (files read as bytes keep it) still opens front matter.
+  if (/^\ufeff?---\s*$/.test(lines[0] ?? '')) {
     const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(line));
     if (close > 0) {
       const frontMatter = lines.slice(1, close).join('\n');
@@ -327,7 +335,7 @@ function parseMarkdownCard(text: string, fresh = false): DatasetCard {
   const bodyLines = bodyStartLine === 0 ? lines : lines.map((line, i) => (i < bodyStartLine ? '' : line));
   const bodyTextLines = blankCommentLines(bodyLines);
   const bodyText = bodyTextLines.join('\n');
-  const parsed = parseBody(bodyTextLines, fresh);
+  const parsed = parseBody(bodyTextLines, fresh, wholeBody);
 
   const proseLines = [...bodyTextLines];
   for (const [from, to] of parsed.code) for (let line = from; line < to; line++) proseLines[line] = '';
@@ -360,10 +368,10 @@ function parseMarkdownCard(text: string, fresh = false): DatasetCard {
   });
 
   const titleSection = sections.find((s) => s.level === 1) ?? sections[0];
-  const firstTextLine = Math.max(
-    bodyStartLine,
-    lines.findIndex((line, i) => i >= bodyStartLine && line.trim() !== ''),
-  );
+  // The first line with text after the front matter; a card that is all front matter has its
+  // title on its last line, so that what is reported there stays inside the document.
+  const textLine = lines.findIndex((line, i) => i >= bodyStartLine && line.trim() !== '');
+  const firstTextLine = textLine >= 0 ? textLine : Math.min(bodyStartLine, lines.length - 1);
   const title = titleSection
     ? { text: titleSection.heading, range: titleSection.range }
     : { text: (lines[firstTextLine] ?? '').trim(), range: lineRange(lines, firstTextLine) };

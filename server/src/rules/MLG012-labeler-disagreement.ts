@@ -44,12 +44,24 @@ interface Mention {
 /** The first place the card says several people labelled, in prose or in `annotations_creators`. */
 function severalLabelers(card: DatasetCard, prose: Prose): Mention | undefined {
   const mentions: { start: number; end: number; text: string }[] = [];
+  // Per sentence, not per mention: a long sentence with many mentions is read once (a 1 MB line
+  // of them took over a minute).
+  const aboutLabels = new Map<number, boolean>();
   SEVERAL_LABELERS.forEach((pattern, index) => {
     for (const match of prose.text.matchAll(pattern)) {
       const sentence = prose.sentenceAround(match.index);
-      const before = sentence.text.slice(0, match.index - sentence.start);
+      // A negation is at most three words before the mention: the last 200 characters hold it.
+      const offset = match.index - sentence.start;
+      const before = sentence.text.slice(Math.max(0, offset - 200), offset);
       if (NEGATED.test(before)) continue;
-      if (index === SEVERAL_LABELERS.length - 1 && !ABOUT_LABELS.test(sentence.text)) continue;
+      if (index === SEVERAL_LABELERS.length - 1) {
+        let about = aboutLabels.get(sentence.start);
+        if (about === undefined) {
+          about = ABOUT_LABELS.test(sentence.text);
+          aboutLabels.set(sentence.start, about);
+        }
+        if (!about) continue;
+      }
       mentions.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
     }
   });
