@@ -35,7 +35,6 @@ export const datasheetCollectionSection: ProfileSectionSpec = {
     'Initial Data Collection and Normalization',
     'Data Gathering',
   ],
-  matchWords: (w) => w[0] === 'collection' || (w[0] === 'data' && w[1] === 'collection'),
 };
 
 export const datasheetCollection = profileSectionRule(datasheetCollectionSection);

@@ -1,5 +1,31 @@
 import { profileSectionRule, type ProfileSectionSpec } from './requiredSection';
 
+/** What a "distribution of …" heading describes when it is statistics, not how the data is shared. */
+const STATISTICAL = new Set([
+  'label',
+  'class',
+  'target',
+  'value',
+  'feature',
+  'length',
+  'token',
+  'word',
+  'score',
+  'age',
+  'category',
+  'topic',
+  'language',
+  'source',
+  'split',
+  'example',
+  'sample',
+  'instance',
+  'document',
+  'variable',
+  'column',
+  'rating',
+]);
+
 export const datasheetDistributionSection: ProfileSectionSpec = {
   id: 'MLG106',
   alias: 'datasheet-distribution',
@@ -31,6 +57,10 @@ export const datasheetDistributionSection: ProfileSectionSpec = {
     'Licence',
     'Terms of Use',
   ],
+  // The paper's questions: "Will the dataset be distributed to third parties outside of the entity?", "How will …".
+  matchWords: (w) => w.includes('distributed') && w.includes('dataset'),
+  // "Distribution of labels" is a statistic; "Distribution of the dataset" is how it is shared.
+  rejectWords: (w) => w[0] === 'distribution' && w.slice(1).some((word) => STATISTICAL.has(word)),
 };
 
 export const datasheetDistribution = profileSectionRule(datasheetDistributionSection);

@@ -26,7 +26,8 @@ export const datasheetMaintenanceSection: ProfileSectionSpec = {
     'Support',
     'Hosting',
   ],
-  matchWords: (w) => w.includes('maintenance') || w.includes('maintainer'),
+  matchWords: (w) =>
+    ['maintenance', 'maintainer', 'maintain', 'maintaining', 'maintained'].some((word) => w.includes(word)),
 };
 
 export const datasheetMaintenance = profileSectionRule(datasheetMaintenanceSection);

@@ -18,7 +18,6 @@ export const huggingFaceSocialImpactSection: ProfileSectionSpec = {
     'Social Impact',
     'Societal Impact',
     'Broader Impact',
-    'Impact',
     'Risks',
     'Ethical Considerations',
     'Ethics',

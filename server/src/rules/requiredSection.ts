@@ -49,6 +49,8 @@ interface SectionSpecBase {
   parentSynonyms?: readonly string[];
   /** A further test on a heading's normalised words, for families a list cannot hold. */
   matchWords?: (words: readonly string[]) => boolean;
+  /** Headings (as normalised words) a synonym would match but that mean something else ("Distribution of labels"). */
+  rejectWords?: (words: readonly string[]) => boolean;
   /** True when the card states it in a form other than a section (metadata, a table…). */
   statedElsewhere?: (card: DatasetCard) => boolean;
   /** True when it does not apply to the card (e.g. label values of an unlabelled corpus). */
@@ -252,6 +254,7 @@ interface Vocabulary {
   order?: number;
   synonyms: readonly string[];
   matchWords?: (words: readonly string[]) => boolean;
+  rejectWords?: (words: readonly string[]) => boolean;
 }
 
 const matchCache = new WeakMap<Vocabulary, Map<string, boolean>>();
@@ -281,6 +284,7 @@ function computeMatch(vocabulary: Vocabulary, text: string): boolean {
     return [partWords, trimmed].some(
       (candidate) =>
         candidate.length > 0 &&
+        vocabulary.rejectWords?.(candidate) !== true &&
         (known.some((phrase) => phraseMatches(candidate, phrase)) || vocabulary.matchWords?.(candidate) === true),
     );
   });
