@@ -124,16 +124,33 @@ describe('evaluation job requests', { timeout: 180_000 }, () => {
       predicted: 'predicted',
       score: 'score',
       positive: 'yes',
+      beta: 2,
+      thresholds: 11,
       bootstrap: SMALL_BOOTSTRAP,
     };
     const result = await session.connection.sendRequest(EvaluateMethod, params);
     const direct = await evaluateFile(
       workspace.file('data/predictions.csv'),
-      { truth: 'churned', predicted: 'predicted', score: 'score', positive: 'yes', bootstrap: SMALL_BOOTSTRAP },
+      {
+        truth: 'churned',
+        predicted: 'predicted',
+        score: 'score',
+        positive: 'yes',
+        beta: 2,
+        thresholds: 11,
+        bootstrap: SMALL_BOOTSTRAP,
+      },
       readCsvFile,
     );
     assert.deepEqual(result, overTheWire(direct));
     assert.equal(direct.task, 'classification');
+    // The threshold sweep over an even grid of 11, with F-beta.
+    const sweep = direct.scores?.threshold_sweep;
+    assert.deepEqual(
+      sweep?.map((p) => p.threshold),
+      Array.from({ length: 11 }, (_, i) => i / 10),
+    );
+    assert.ok(sweep.every((p) => p.fbeta !== undefined && p.tp + p.fp + p.fn + p.tn === direct.rows));
   });
 
   it('mlguide/baseline answers with the report baselineFile gives, also with a test file', async () => {
