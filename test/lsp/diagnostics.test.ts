@@ -107,6 +107,8 @@ describe('language server over stdio: dataset-card diagnostics', { timeout: 60_0
   });
 
   it('lints a Markdown file with Hugging Face dataset front matter, whatever its name', async () => {
+    // The book's items alone: the Hugging Face template's sections are tested in profileSections.test.ts.
+    await workspace.write('hub/.mlguide.yaml', 'profiles: [book]\n');
     const uri = await workspace.write('hub/README.md', HF_CARD);
     const published = session.nextDiagnostics(uri);
     await open(uri, HF_CARD);
@@ -122,6 +124,7 @@ describe('language server over stdio: dataset-card diagnostics', { timeout: 60_0
       'task_categories:',
       'dataset_info:\n  splits:\n  - name: train\n    num_examples: 200\ntask_categories:',
     );
+    await workspace.write('hub-sized/.mlguide.yaml', 'profiles: [book]\n');
     const uri = await workspace.write('hub-sized/README.md', text);
     const published = session.nextDiagnostics(uri);
     await open(uri, text);
