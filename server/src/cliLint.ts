@@ -9,6 +9,8 @@ import { datasetCardKind, lintDatasetCard, ruleDocsUrl, type LintFinding } from 
 import { cardFileExists } from './huggingface/fileExists';
 import { cardRules } from './rules/registry';
 import { toSarif, type SarifNotification } from './sarif';
+import { isSplitConfigFile } from './split/lint';
+import { lintSplitFile, splitRulesForReports } from './split/cli';
 import { parseArgs, UsageError } from './cliArgs';
 import { CARD_PROFILES, type CardProfile } from './rules/types';
 import type { CliIo } from './cli';
@@ -27,6 +29,8 @@ async function findCards(dir: string): Promise<string[]> {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) found.push(...(await findCards(full)));
+    } else if (entry.isFile() && isSplitConfigFile(full)) {
+      found.push(full);
     } else if (entry.isFile() && /\.(?:md|markdown|ya?ml)$/i.test(entry.name)) {
       const text = await fs.readFile(full, 'utf8');
       if (datasetCardKind(full, text)) found.push(full);
@@ -94,6 +98,12 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
         configurationNotes.push({ level: 'warning', message: problem.message, file: config.file, line: problem.line });
       }
     }
+    if (isSplitConfigFile(file)) {
+      // Split configurations: the MLS rules; the workspace is the current directory and the inputs.
+      const roots = [io.cwd, ...positional.map((given) => path.resolve(io.cwd, given))];
+      results.push({ file, text, findings: await lintSplitFile(file, text, config.rules, roots) });
+      continue;
+    }
     const chosen = profiles ?? config.profiles;
     // The data the card points at, read before the card is linted so the MLG4xx rules run.
     const configured = configuredDataFor(config, file);
@@ -124,7 +134,7 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
     const sarif = toSarif({
       rootDir: io.cwd,
       results,
-      rules: cardRules,
+      rules: [...cardRules, ...splitRulesForReports()],
       tool: {
         version: about.version,
         ...(about.informationUri ? { informationUri: about.informationUri } : {}),
@@ -171,9 +181,16 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
         io.out(`${where}: ${f.severity} ${f.ruleId}/${f.alias} ${f.message}`);
       }
     }
-    io.out(
-      `${total} problem${total === 1 ? '' : 's'} in ${results.length} dataset card${results.length === 1 ? '' : 's'}`,
-    );
+    const splits = results.filter((r) => isSplitConfigFile(r.file));
+    const splitProblems = splits.reduce((n, r) => n + r.findings.length, 0);
+    const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+    // Split files get their own line, before the cards' line (which stays last, as before).
+    if (splits.length > 0) {
+      io.out(`${count(splitProblems, 'problem')} in ${count(splits.length, 'split configuration')}`);
+    }
+    if (splits.length < results.length || splits.length === 0) {
+      io.out(`${count(total - splitProblems, 'problem')} in ${count(results.length - splits.length, 'dataset card')}`);
+    }
   }
   return exitCode;
 }
