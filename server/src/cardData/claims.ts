@@ -104,6 +104,8 @@ export interface CardClaims {
   counts: CountClaim[];
   sizeCategories: SizeCategoryClaim[];
   listings: ColumnListing[];
+  /** Every documented column of every listing, in card order. */
+  documented: DocumentedColumn[];
   labels: LabelClaim[];
 }
 
@@ -113,14 +115,24 @@ const MIDDLE_WORD = String.raw`(?:labell?ed|annotated|unique|distinct|total|clea
 
 /** "about 10,000 labelled training examples". */
 const NUMBER_UNIT = new RegExp(
-  String.raw`(?<![\w.,\-/])(?:(${QUALIFIER_PATTERN})\s*)?(${COUNT_PATTERN})\s+((?:${MIDDLE_WORD}\s+){0,2})(${UNIT})\b`,
+  String.raw`(?<![\w.,\-/])(${COUNT_PATTERN})\s+((?:${MIDDLE_WORD}\s+){0,2})(${UNIT})\b`,
   'gi',
 );
+/** The qualifier right before a number ("about ", "~"), looked for only where a count matched. */
+const QUALIFIER_BEFORE = new RegExp(String.raw`(?:^|[^\w])(${QUALIFIER_PATTERN})\s*$`, 'i');
 /** "number of examples: 10,000", "the total number of rows in the test set is about 2k". */
 const NUMBER_OF = new RegExp(
   String.raw`\b(?:total\s+)?(?:number|count|no\.?|#)\s+of\s+(?:${MIDDLE_WORD}\s+){0,2}${UNIT}\b([^\n\d]{0,40}?)(?:(${QUALIFIER_PATTERN})\s*)?(${COUNT_PATTERN})(?![\w.,/-]*\d)`,
   'gi',
 );
+const SPLIT_ANYWHERE = new RegExp(SPLIT_WORD, 'i');
+const SPLIT_WORD_ON_LINE = new RegExp(String.raw`\b${SPLIT_WORD}\b`, 'i');
+/** A number on a line of a size section: not a share (`70 %`), a date, a ratio or a version. */
+const LINE_NUMBER = new RegExp(
+  String.raw`(?<![\w.,\-/])(?:(${QUALIFIER_PATTERN})\s*)?(${COUNT_PATTERN})(?![\w.,]*\d)(?!\s*(?:%|percent|/|-\d))`,
+  'gi',
+);
+const COUNTED_WORD = new RegExp(`^(?:${UNIT}|${SPLIT_WORD}|in|for|total|overall|counted|as|on)$`, 'i');
 const SPLIT_AFTER = new RegExp(String.raw`^\s+(?:are\s+|is\s+)?(?:in|for|of)\s+(?:the\s+)?(${SPLIT_WORD})\b`, 'i');
 const SPLIT_BEFORE = new RegExp(
   String.raw`\b(${SPLIT_WORD})(?:\s+(?:set|split|data|portion|partition|subset))?\s*(?:has|have|holds|contains|consists\s+of|with|of|:|=|—|–|-|\|)?\s*(?:\*\*|__|\`)?\s*$`,
@@ -136,10 +148,12 @@ const cache = new WeakMap<DatasetCard, CardClaims>();
 export function cardClaims(card: DatasetCard): CardClaims {
   let claims = cache.get(card);
   if (!claims) {
+    const listings = columnListings(card);
     claims = {
       counts: countClaims(card),
       sizeCategories: sizeCategoryClaims(card),
-      listings: columnListings(card),
+      listings,
+      documented: listings.flatMap((listing) => listing.columns),
       labels: labelClaims(card),
     };
     cache.set(card, claims);
@@ -153,7 +167,7 @@ function nodeRange(card: DatasetCard, node: Node | null | undefined): TextRange 
 }
 
 function splitNear(text: string, numberStart: number, afterUnit: number, middle: string): string | undefined {
-  const inMiddle = new RegExp(SPLIT_WORD, 'i').exec(middle)?.[0];
+  const inMiddle = SPLIT_ANYWHERE.exec(middle)?.[0];
   if (inMiddle) return canonicalSplit(inMiddle.replace(/-/g, ''));
   const after = SPLIT_AFTER.exec(text.slice(afterUnit, afterUnit + 40))?.[1];
   if (after) return canonicalSplit(after.replace(/-/g, ''));
@@ -202,21 +216,23 @@ function countClaims(card: DatasetCard): CountClaim[] {
     );
   }
 
+  // The count first (it starts with a digit, so the scan is quick), then its qualifier.
   for (const match of text.matchAll(NUMBER_UNIT)) {
-    const qualifier = match[1] ?? '';
-    const numberText = match[2] ?? '';
+    const numberText = match[1] ?? '';
+    const before = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, match.index - 30), match.index));
+    const qualifier = before?.[1] ?? '';
     const stated = parseCount(`${qualifier} ${numberText}`);
     if (!stated) continue;
-    const start = match.index;
-    const end = start + match[0].length;
+    const start = match.index - (before ? before[0].length - before[0].indexOf(qualifier) : 0);
+    const end = match.index + match[0].length;
     if (
       SAMPLE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) ||
       SAMPLE_AFTER.test(text.slice(end, end + 30))
     ) {
       continue;
     }
-    const numberStart = start + match[0].indexOf(numberText, qualifier.length);
-    const split = splitNear(text, start, end, match[3] ?? '');
+    const numberStart = match.index;
+    const split = splitNear(text, start, end, match[2] ?? '');
     add(
       {
         stated,
@@ -233,22 +249,21 @@ function countClaims(card: DatasetCard): CountClaim[] {
 
   // A size section ("Number of examples", "Split sizes"): a number on a line is a count even
   // without a unit ("- train: 7,000", "| test | 1,500 |").
+  const lineStarts: number[] = [];
+  let offset = 0;
+  for (const line of prose.lines) {
+    lineStarts.push(offset);
+    offset += line.length + 1;
+  }
   for (const section of card.sections.filter((s) => isSizeHeading(s.heading))) {
     for (let line = section.bodyStartLine; line < section.bodyEndLine; line++) {
       const lineText = prose.lines[line] ?? '';
-      const lineStart = offsetOfLine(prose.lines, line);
-      const candidates = [
-        ...lineText.matchAll(
-          new RegExp(
-            String.raw`(?<![\w.,\-/])(?:(${QUALIFIER_PATTERN})\s*)?(${COUNT_PATTERN})(?![\w.,]*\d)(?!\s*(?:%|percent|/|-\d))`,
-            'gi',
-          ),
-        ),
-      ].filter((m) => {
+      const lineStart = lineStarts[line] ?? 0;
+      const candidates = [...lineText.matchAll(LINE_NUMBER)].filter((m) => {
         const after = lineText.slice(m.index + m[0].length);
         // "3 splits", "2 files": a number of something else.
         const word = /^\s+([A-Za-z]+)/.exec(after)?.[1];
-        return !word || new RegExp(`^(?:${UNIT}|${SPLIT_WORD}|in|for|total|overall|counted|as|on)$`, 'i').test(word);
+        return !word || COUNTED_WORD.test(word);
       });
       if (candidates.length !== 1) continue;
       const [m] = candidates;
@@ -259,7 +274,7 @@ function countClaims(card: DatasetCard): CountClaim[] {
       if (!stated) continue;
       const start = lineStart + m.index;
       const numberStart = start + m[0].length - numberText.length;
-      const splitWord = new RegExp(String.raw`\b${SPLIT_WORD}\b`, 'i').exec(lineText.replace(/\btotal\b.*/i, ''))?.[0];
+      const splitWord = SPLIT_WORD_ON_LINE.exec(lineText.replace(/\btotal\b.*/i, ''))?.[0];
       add(
         {
           stated,
@@ -277,12 +292,6 @@ function countClaims(card: DatasetCard): CountClaim[] {
   return claims.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
-}
-
-function offsetOfLine(lines: readonly string[], line: number): number {
-  let offset = 0;
-  for (let i = 0; i < line; i++) offset += (lines[i] ?? '').length + 1;
-  return offset;
 }
 
 const COUNT_KEY =
@@ -357,6 +366,19 @@ const TYPE_HEADERS = new Set(
   ),
 );
 const LABEL_WORD = /\b(?:label|target|outcome|class)\b/i;
+
+const headerKeys = new Map<string, string>();
+
+/** A header cell's normalised words, remembered: the same headers come back on every keystroke. */
+function headerKey(cell: string): string {
+  let key = headerKeys.get(cell);
+  if (key === undefined) {
+    if (headerKeys.size > 10_000) headerKeys.clear();
+    key = words(cell).join(' ');
+    headerKeys.set(cell, key);
+  }
+  return key;
+}
 
 /** Cells of a table row, with their character offsets in the line. */
 function tableCells(line: string): { text: string; start: number }[] {
@@ -443,6 +465,50 @@ function describedColumn(
   };
 }
 
+const rowCache = new Map<string, DocumentedColumn | null>();
+
+/**
+ * The column a features-table row documents, read on line 0 (see {@link onLine}); remembered by
+ * the row's text, since a long table's rows come back unchanged on every keystroke.
+ */
+function tableRowColumn(line: string, nameIndex: number, typeIndex: number): DocumentedColumn | undefined {
+  const key = `${nameIndex}\u0000${typeIndex}\u0000${line}`;
+  let column = rowCache.get(key);
+  if (column === undefined) {
+    if (rowCache.size > 20_000) rowCache.clear();
+    const cells = tableCells(line);
+    const nameCell = cells[nameIndex];
+    const plain = nameCell ? plainName(nameCell.text) : undefined;
+    column =
+      nameCell && plain
+        ? describedColumn(
+            plain.name,
+            rangeOn(0, nameCell.start + plain.offset, plain.name.length),
+            typeIndex >= 0 ? cells[typeIndex] : undefined,
+            cells.filter((_, k) => k !== nameIndex && k !== typeIndex),
+          )
+        : null;
+    rowCache.set(key, column);
+  }
+  return column ?? undefined;
+}
+
+/** A column read on line 0 moved to `line` (a copy: the cached one stays). */
+function onLine(column: DocumentedColumn, line: number): DocumentedColumn {
+  const move = (range: TextRange): TextRange => ({
+    start: { line, character: range.start.character },
+    end: { line, character: range.end.character },
+  });
+  return {
+    ...column,
+    range: move(column.range),
+    line,
+    ...(column.typeRange ? { typeRange: move(column.typeRange) } : {}),
+    values: column.values.map((value) => ({ ...value, range: move(value.range) })),
+    ranges: column.ranges.map((claim) => ({ ...claim, range: move(claim.range) })),
+  };
+}
+
 /** Lines of the sections that list the card's attributes (MLG008's sections). */
 function attributeLines(card: DatasetCard): Set<number> {
   const lines = new Set<number>();
@@ -468,7 +534,7 @@ function columnListings(card: DatasetCard): ColumnListing[] {
     const line = lines[i] ?? '';
     if (!line.includes('|') || !SEPARATOR.test(lines[i + 1] ?? '')) continue;
     const header = tableCells(line);
-    const headerWords = header.map((cell) => words(cell.text).join(' '));
+    const headerWords = header.map((cell) => headerKey(cell.text));
     let nameIndex = headerWords.findIndex((w) => NAME_HEADERS.has(w));
     const typeIndex = headerWords.findIndex((w) => TYPE_HEADERS.has(w));
     if (nameIndex < 0 && inAttributes.has(i) && typeIndex >= 0) nameIndex = 0;
@@ -476,19 +542,8 @@ function columnListings(card: DatasetCard): ColumnListing[] {
     const columns: DocumentedColumn[] = [];
     let row = i + 2;
     for (; row < lines.length && /\|/.test(lines[row] ?? '') && (lines[row] ?? '').trim() !== ''; row++) {
-      const cells = tableCells(lines[row] ?? '');
-      const nameCell = cells[nameIndex];
-      const plain = nameCell ? plainName(nameCell.text) : undefined;
-      if (!nameCell || !plain) continue;
-      const rest = cells.filter((_, k) => k !== nameIndex && k !== typeIndex);
-      columns.push(
-        describedColumn(
-          plain.name,
-          rangeOn(row, nameCell.start + plain.offset, plain.name.length),
-          typeIndex >= 0 ? cells[typeIndex] : undefined,
-          rest,
-        ),
-      );
+      const column = tableRowColumn(lines[row] ?? '', nameIndex, typeIndex);
+      if (column) columns.push(onLine(column, row));
     }
     if (columns.length > 0) {
       listings.push({
@@ -563,14 +618,17 @@ function columnListings(card: DatasetCard): ColumnListing[] {
 }
 
 /** "`tenure` (integer), `plan` (categorical) and `churned`": two or more code names in a row. */
+const INLINE_ITEM = String.raw`\`([^\`]+)\`(?:\s*\(([^)]*)\))?`;
+const INLINE_RUN = new RegExp(String.raw`${INLINE_ITEM}(?:\s*(?:,|;|\band\b|,\s*and\b)\s*${INLINE_ITEM})+`);
+const INLINE_ITEMS = new RegExp(INLINE_ITEM, 'g');
+
 function inlineList(line: string, i: number): ColumnListing | undefined {
-  const item = String.raw`\`([^\`]+)\`(?:\s*\(([^)]*)\))?`;
-  const run = new RegExp(String.raw`${item}(?:\s*(?:,|;|\band\b|,\s*and\b)\s*${item})+`, 'g');
-  const match = run.exec(line);
+  if (!line.includes('`')) return undefined;
+  const match = INLINE_RUN.exec(line);
   if (!match) return undefined;
   const columns: DocumentedColumn[] = [];
   let withTypes = false;
-  for (const part of match[0].matchAll(new RegExp(item, 'g'))) {
+  for (const part of match[0].matchAll(INLINE_ITEMS)) {
     const name = part[1] ?? '';
     const start = match.index + part.index + 1;
     const parens = part[2];

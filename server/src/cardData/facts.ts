@@ -29,8 +29,19 @@ export function allReadable(data: CardData): boolean {
   return data.files.length > 0 && data.files.every((file) => file.error === undefined);
 }
 
-/** The columns of the readable files, in the order they first appear. */
+const mergedCache = new WeakMap<CardData, MergedColumn[]>();
+
+/** The columns of the readable files, in the order they first appear (worked out once per data). */
 export function mergedColumns(data: CardData): MergedColumn[] {
+  let columns = mergedCache.get(data);
+  if (!columns) {
+    columns = merge(data);
+    mergedCache.set(data, columns);
+  }
+  return columns;
+}
+
+function merge(data: CardData): MergedColumn[] {
   const merged = new Map<string, MergedColumn>();
   for (const file of readableFiles(data)) {
     for (const column of file.columns) {
@@ -71,11 +82,28 @@ function mergeInto(into: MergedColumn, column: CardDataColumn, file: CardDataFil
   into.files.push(file);
 }
 
-/** The data column a card's name refers to: the same name, else the same name in another case. */
+interface NameIndex {
+  exact: Map<string, unknown>;
+  folded: Map<string, unknown>;
+}
+const indexes = new WeakMap<readonly { name: string }[], NameIndex>();
+
+/**
+ * The column a name refers to: the same name, else the same name in another case. Looked up in
+ * an index built once per list, since cards and data with hundreds of columns ask for each.
+ */
 export function findColumn<T extends { name: string }>(columns: readonly T[], name: string): T | undefined {
-  return (
-    columns.find((c) => c.name === name) ?? columns.find((c) => c.name.toLowerCase() === name.trim().toLowerCase())
-  );
+  let index = indexes.get(columns);
+  if (!index) {
+    index = { exact: new Map(), folded: new Map() };
+    for (const column of columns) {
+      if (!index.exact.has(column.name)) index.exact.set(column.name, column);
+      const folded = column.name.trim().toLowerCase();
+      if (!index.folded.has(folded)) index.folded.set(folded, column);
+    }
+    indexes.set(columns, index);
+  }
+  return (index.exact.get(name) ?? index.folded.get(name.trim().toLowerCase())) as T | undefined;
 }
 
 /** "data/churn.csv", or "train.csv and test.csv", or "3 files (a.csv, b.csv, c.csv)". */
@@ -91,9 +119,12 @@ export function has(files: readonly unknown[]): string {
   return files.length > 1 ? 'have' : 'has';
 }
 
+// One formatter for every message: `toLocaleString` builds a new one per call.
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 /** A number as messages show it: 9,874. */
 export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return numberFormat.format(value);
 }
 
 /** The word a card would write for an inferred type, in a features table. */

@@ -24,7 +24,7 @@ const LABEL_NAMES = ['label', 'labels', 'target', 'class', 'y', 'outcome'];
 export function declaredColumnValues(card: DatasetCard, columns: readonly MergedColumn[]): DeclaredColumnValues[] {
   const claims = cardClaims(card);
   const declared: DeclaredColumnValues[] = [];
-  const documented = claims.listings.flatMap((listing) => listing.columns);
+  const documented = claims.documented;
   for (const entry of documented) {
     const column = findColumn(columns, entry.name);
     if (!column || (entry.values.length === 0 && entry.ranges.length === 0)) continue;

@@ -56,6 +56,7 @@ export const QUALIFIER_PATTERN = String.raw`(?:at\s+least|no\s+fewer\s+than|no\s
 export const COUNT_PATTERN = String.raw`(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:\.\d+)?)(?:\s?(?:k|K|M|B|bn|mn|thousand|million|billion)\b)?`;
 
 const COUNT_EXACT = new RegExp(String.raw`^(${COUNT_PATTERN})$`);
+const QUALIFIED_COUNT = new RegExp(String.raw`^\s*(?:(${QUALIFIER_PATTERN})\s*)?(${COUNT_PATTERN})\s*$`, 'i');
 
 /** Parses a qualifier word ("about", "over", "~"); undefined when it is none. */
 export function parseQualifier(text: string): CountQualifier | undefined {
@@ -69,7 +70,7 @@ export function parseQualifier(text: string): CountQualifier | undefined {
  * qualifier ("about 10,000", "~10k", "more than 1M"). Undefined when the text is not one.
  */
 export function parseCount(text: string): StatedCount | undefined {
-  const match = new RegExp(String.raw`^\s*(?:(${QUALIFIER_PATTERN})\s*)?(${COUNT_PATTERN})\s*$`, 'i').exec(text);
+  const match = QUALIFIED_COUNT.exec(text);
   if (!match) return undefined;
   const qualifier = parseQualifier(match[1] ?? '');
   const numberText = match[2] ?? '';

@@ -18,7 +18,7 @@ export const undocumentedColumn: CardRule = {
     const listing = primaryListing(listings);
     // A card without a column list is MLG008's finding, not one per column.
     if (!listing) return [];
-    const documented = listings.flatMap((l) => l.columns);
+    const documented = cardClaims(card).documented;
     const columns = mergedColumns(data);
     return columns
       .filter((column) => !findColumn(documented, column.name))

@@ -85,7 +85,7 @@ export const columnType: CardRule = {
     const data = context.data;
     if (!data || readableFiles(data).length === 0) return [];
     const columns = mergedColumns(data);
-    const documented: DocumentedColumn[] = cardClaims(card).listings.flatMap((l) => l.columns);
+    const documented: DocumentedColumn[] = cardClaims(card).documented;
     const findings: RuleFinding[] = [];
     for (const entry of documented) {
       const column = findColumn(columns, entry.name);
