@@ -20,6 +20,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'csv' },
+      { scheme: 'file', language: 'tsv' },
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'jsonc' },
     ],
@@ -41,6 +43,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
         profiles: config.get<string[]>('datasetDocs.profiles'),
         data: config.get<Record<string, string | string[]>>('datasetDocs.data'),
       },
+      csv: { codeLens: config.get<boolean>('csv.codeLens') },
     },
   };
   const client = new LanguageClient('mlguide', 'mlguide', serverOptions, clientOptions);

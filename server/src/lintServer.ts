@@ -32,6 +32,7 @@ import { SplitDocuments } from './split/server';
 import { CardDataPasses } from './cardData/dataPass';
 import { parseDatasetCard } from './parse/datasetCard';
 import { configuredDataFor } from './config';
+import { CsvDocuments, type CsvSettings } from './csvDocument/server';
 
 /**
  * The `mlguide.*` settings the server uses, sent by the client in `initializationOptions` and
@@ -44,6 +45,8 @@ export interface MlguideInitializationOptions {
   rules?: Record<string, string>;
   /** `mlguide.datasetDocs.*`: profiles, and the data each card describes. */
   datasetDocs?: { profiles?: string[]; data?: Record<string, string | string[]> };
+  /** `mlguide.csv.*`: the CodeLens on CSV header lines. */
+  csv?: CsvSettings;
 }
 
 /** The `mlguide` section of the settings, as VS Code's configuration sync sends it. */
@@ -53,6 +56,7 @@ interface MlguideSettingsSection {
   rules?: unknown;
   datasetDocs?: { profiles?: unknown; data?: unknown };
   splits?: { globs?: unknown };
+  csv?: unknown;
 }
 
 /** What a quick fix carries between `codeAction` and `codeAction/resolve`. */
@@ -76,6 +80,7 @@ export function startLintServer(connection: Connection): void {
   >();
   const pending = new Map<string, NodeJS.Timeout>();
   const splits = new SplitDocuments(connection);
+  const csvDocuments = new CsvDocuments(connection);
   let cardGlobs: readonly string[] = DEFAULT_CARD_GLOBS;
   let progressThreshold = DEFAULT_PROGRESS_THRESHOLD;
   let resolveSupported = false;
@@ -106,6 +111,11 @@ export function startLintServer(connection: Connection): void {
       // Cards already open may follow other severities now.
       for (const other of documents.all()) if (other.uri !== document.uri && findings.has(other.uri)) lintCard(other);
       for (const other of documents.all()) if (splits.linted(other.uri, other.version)) lint(other);
+      return;
+    }
+    if (csvDocuments.isCsvDocument(document)) {
+      // An open CSV or TSV file: its own problems, computed in slices (newest version wins).
+      void csvDocuments.lint(document);
       return;
     }
     if (splits.isSplitDocument(document.uri)) {
@@ -224,6 +234,7 @@ export function startLintServer(connection: Connection): void {
       section?.datasetDocs,
     );
     splits.setGlobs(section?.splits?.globs);
+    csvDocuments.setSettings(section?.csv);
     // Which files are cards may have changed: lint every open document again.
     for (const document of documents.all()) lint(document);
   };
@@ -247,12 +258,15 @@ export function startLintServer(connection: Connection): void {
       params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
     serverProgressSupported = params.capabilities.window?.workDoneProgress ?? false;
     splits.setWorkspaceRoots(params.workspaceFolders?.map((folder) => folder.uri) ?? []);
+    csvDocuments.setSettings(options.csv);
+    csvDocuments.setRefreshSupport(params.capabilities.workspace?.codeLens?.refreshSupport ?? false);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['#', ' '] },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'mlguide' },
     };
@@ -279,7 +293,13 @@ export function startLintServer(connection: Connection): void {
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
     // Also fired on open, which onDidOpen has just linted: nothing new to lint then.
-    if (findings.get(uri)?.version === event.document.version || splits.linted(uri, event.document.version)) return;
+    if (
+      findings.get(uri)?.version === event.document.version ||
+      splits.linted(uri, event.document.version) ||
+      csvDocuments.linted(uri, event.document.version)
+    ) {
+      return;
+    }
     clearTimeout(pending.get(uri));
     pending.set(
       uri,
@@ -305,6 +325,7 @@ export function startLintServer(connection: Connection): void {
     pending.delete(event.document.uri);
     findings.delete(event.document.uri);
     splits.close(event.document.uri);
+    csvDocuments.close(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
@@ -438,6 +459,9 @@ export function startLintServer(connection: Connection): void {
       },
     }));
   });
+
+  // Profile · Baseline · Evaluate over a CSV's header line (setting mlguide.csv.codeLens).
+  connection.onCodeLens((params) => csvDocuments.codeLenses(documents.get(params.textDocument.uri)));
 
   connection.onCodeActionResolve(async (action, token) => {
     const data = action.data as FixData | undefined;
