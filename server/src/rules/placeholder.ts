@@ -16,7 +16,7 @@ const NOTE_TO_SELF = /^(?:todo|tbd|fixme|xxx)\b[\s:,–—-]/i;
  * "Described in the paper" or "Provided by the city council" stay content.
  */
 const TEMPLATE_PROMPT =
-  /^(?:\{\{?[^}]*\}\}?|\[(?:add|describe|provide|insert|enter|list|write|fill)\b[^\]]*\]|(?:please\s+)?(?:describe|provide|briefly (?:summari[sz]e|describe)|summari[sz]e|explain|fill in|insert|enter)\s+(?:a|an|the|any|all|your|here|how|what|which|who|whether|if|this|these|details|information|context|links?|below)\b.*[.?:]$)/i;
+  /^(?:\{\{[^}]*\}\}|\{\s*[A-Za-z_][\w.]*\s*\}|\[(?:add|describe|provide|insert|enter|list|write|fill)\b[^\]]*\]|(?:please\s+)?(?:describe|provide|briefly (?:summari[sz]e|describe)|summari[sz]e|explain|fill in|insert|enter)\s+(?:a|an|the|any|all|your|here|how|what|which|who|whether|if|this|these|details|information|context|links?|below)\b.*[.?:]$)/i;
 
 /** Boilerplate that Hugging Face's card template writes as if it were content. */
 const TEMPLATE_BOILERPLATE = [
@@ -43,8 +43,12 @@ export function lineContent(line: string): string {
  */
 const LEADING_QUESTION = /^(?:(\*\*|__)([^*_\n]+?\?)\1|([^.!?\n]+\?))\s*(.*)$/;
 
+const CODE_FENCE = /^(?:`{3,}|~{3,})[\w+-]*$/;
+
 /** True when one line, as `lineContent` leaves it, says nothing. */
 export function isPlaceholderLine(line: string): boolean {
+  // A code fence frames what is inside it: "```bibtex", "[More Information Needed]", "```" says nothing.
+  if (CODE_FENCE.test(line.trim())) return true;
   const content = lineContent(line);
   if (content === '') return true;
   const question = LEADING_QUESTION.exec(content);

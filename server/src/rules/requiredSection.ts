@@ -87,6 +87,8 @@ export interface ProfileSectionSpec extends SectionSpecBase {
    * quiet, so one missing section is one finding — and one section written answers both.
    */
   sameAs?: BookItemSpec;
+  /** A section of a Markdown template: a YAML card (`dataset.yaml`) is not asked for it. */
+  markdownOnly?: boolean;
 }
 
 /** A required section of any profile, as the matcher and the checks see it. */
@@ -96,6 +98,7 @@ export interface SectionSpec extends SectionSpecBase {
   key: string;
   group?: string;
   sameAs?: BookItemSpec;
+  markdownOnly?: boolean;
 }
 
 /** Headings of sections that are not about a book item, from the card templates people use. */
@@ -959,7 +962,7 @@ function sectionRule(section: SectionSpec, profiles: readonly CardProfile[], tag
     tags: section.tags ?? tags,
     profiles,
     check(card: DatasetCard, context: RuleContext): RuleFinding[] {
-      if (defers(section, context.profiles)) return [];
+      if (defers(section, context.profiles) || (section.markdownOnly === true && card.kind !== 'markdown')) return [];
       const finding = itemFinding(card, section, context);
       return finding ? [finding] : [];
     },
@@ -973,8 +976,13 @@ export function bookItemRule(spec: BookItemSpec): CardRule {
 
 /** The rule for a section of Datasheets for Datasets or of the Hugging Face card template. */
 export function profileSectionRule(spec: ProfileSectionSpec): CardRule {
-  const tags = ['dataset-card', spec.profile === 'datasheets' ? 'datasheets' : 'huggingface'];
-  return sectionRule(register(spec), [spec.profile], tags);
+  const huggingFace = spec.profile === 'huggingface';
+  // The Hugging Face card is a Markdown template (its YAML part is metadata, checked by MLG3xx).
+  return sectionRule(
+    register({ markdownOnly: huggingFace, ...spec }),
+    [spec.profile],
+    ['dataset-card', huggingFace ? 'huggingface' : 'datasheets'],
+  );
 }
 
 /** The metadata values at `path` (keys; a sequence on the way is searched item by item). */
