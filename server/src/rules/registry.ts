@@ -14,6 +14,7 @@ import { splitPreprocessingOrder } from './MLG013-split-preprocessing-order';
 import { datasheetRules } from './datasheets';
 import { huggingFaceRules } from './huggingface';
 import { dataRules } from './data';
+import { splitFileRules } from './splitFiles';
 import type { CardRule } from './types';
 import { findSplitRule } from '../split/rules/registry';
 import type { SplitRule } from '../split/types';
@@ -36,6 +37,7 @@ export const cardRules: readonly CardRule[] = [
   ...datasheetRules,
   ...huggingFaceRules,
   ...dataRules,
+  ...splitFileRules,
 ];
 
 /**

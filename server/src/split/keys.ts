@@ -203,9 +203,14 @@ export function keyName(spec: SplitKeySpec): string {
   return spec.path.slice(spec.path.lastIndexOf('.') + 1);
 }
 
-/** Split names that mean "test": the held-out split the final score comes from. */
+/**
+ * Split names that mean "test", the held-out split the final score comes from: `test`, `testing`,
+ * `holdout`, `held_out`, and names with such a word (`test.hard`, `test_2024`, `held-out test`).
+ */
 export function isTestSplitName(name: string): boolean {
-  return /^(?:test|testing|tests|holdout|hold[-_ ]?out|held[-_ ]?out)$/i.test(name.trim());
+  const lower = name.trim().toLowerCase();
+  if (/hold[-_ ]?out|held[-_ ]?out/.test(lower)) return true;
+  return lower.split(/[^a-z0-9]+/).some((word) => ['test', 'tests', 'testing', 'holdout', 'heldout'].includes(word));
 }
 
 /** Levenshtein distance, for "did you mean". */
