@@ -15,6 +15,8 @@ export const huggingFaceDataFieldsSection: ProfileSectionSpec = {
     'Each field of an instance: its name, its type (string, int, float, ClassLabel with its names, list…) and what it means; say which field is the label.',
   sameAs: attributeTypesItem,
   synonyms: ['Data Fields', ...attributeTypesItem.synonyms.filter((synonym) => synonym !== 'Data Fields')],
+  // The newer template describes the fields in "Dataset Structure" itself, as the book's item allows.
+  ...(attributeTypesItem.parentSynonyms ? { parentSynonyms: attributeTypesItem.parentSynonyms } : {}),
   // `dataset_info.features` or a data dictionary table, as for the book's item.
   ...(attributeTypesItem.statedElsewhere ? { statedElsewhere: attributeTypesItem.statedElsewhere } : {}),
 };
