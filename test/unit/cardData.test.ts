@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { promises as fs, utimesSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { cardDataFor } from '../../server/src/cardData/cardData';
 import { cardClaims } from '../../server/src/cardData/claims';
 import { dataInputs, expandInputs, splitOfFileName } from '../../server/src/cardData/findData';
@@ -13,7 +14,8 @@ import { DataFactsCache } from '../../server/src/cardData/readData';
 import type { CardData } from '../../server/src/cardData/types';
 import { lintDatasetCard, type LintFinding } from '../../server/src/lint';
 import { parseDatasetCard } from '../../server/src/parse/datasetCard';
-import { applyEdit, cli, repoRoot, scratchDir, type ScratchDir } from './support';
+import { dataRules } from '../../server/src/rules/data';
+import { applyEdit, cli, corpusDir, repoRoot, scratchDir, type ScratchDir } from './support';
 
 describe('parseCount: counts as cards write them', () => {
   const cases: [string, number, number, number][] = [
@@ -407,5 +409,119 @@ describe('mlguide lint reads the data', () => {
     const text = await fs.readFile(path.join(repoRoot, 'examples', 'DATASET.md'), 'utf8');
     const { data } = await lintWithData(path.join(repoRoot, 'examples'), 'DATASET.md', text);
     assert.equal(data?.files[0]?.rows, 200, 'the data was read, so the MLG4xx rules ran');
+  });
+});
+
+describe('the real cards of the corpus, against data written to match them', () => {
+  let scratch: ScratchDir;
+  before(() => (scratch = scratchDir()));
+  after(() => scratch.remove());
+
+  /** A CSV with the corpus cards' documented columns and `rows` rows. */
+  const csvOf = (rows: number): string =>
+    [
+      'id,text,source,added,created,token_count',
+      ...Array.from(
+        { length: rows },
+        (_, i) => `adl_${i},Some text ${i},adl,2024-01-0${(i % 9) + 1},1700-01-01,${100 + i}`,
+      ),
+    ].join('\n');
+
+  it('adl.md: "Number of samples: 498" and its six fields hold for a matching file; one row less is a finding', async () => {
+    const text = await fs.readFile(path.join(corpusDir, 'cards', 'adl.md'), 'utf8');
+    scratch.write('adl/README.md', text);
+    scratch.write('adl/data.csv', csvOf(498));
+    const card = parseDatasetCard(text, 'markdown');
+    const lint = async (): Promise<LintFinding[]> => {
+      const data = await cardDataFor(
+        path.join(scratch.dir, 'adl', 'README.md'),
+        card,
+        { setting: { 'README.md': 'data.csv' } },
+        new DataFactsCache(),
+      );
+      assert.ok(data, 'the setting points the card at data.csv');
+      return lintDatasetCard(text, 'markdown', { data }).filter((f) => f.ruleId.startsWith('MLG4'));
+    };
+    assert.deepEqual(await lint(), []);
+    scratch.write('adl/data.csv', csvOf(497));
+    const [finding] = await lint();
+    assert.equal(finding?.ruleId, 'MLG401');
+    assert.match(finding.message, /The card says 498 examples; data\.csv has 497 rows/);
+    assert.equal(text.split('\n')[finding.range.start.line], '- **Number of samples**: 498');
+  });
+
+  it('dannet.md: an abbreviated count ("47.60K") accepts its rounding', () => {
+    const card = parseDatasetCard(
+      '# Dannet\n\n## Dataset Description\n\n- **Number of samples**: 47.60K\n',
+      'markdown',
+    );
+    const [claim] = cardClaims(card).counts;
+    assert.ok(claim);
+    assert.deepEqual([claim.stated.low, claim.stated.high], [47_595, 47_604]);
+  });
+});
+
+describe('any text: the data rules report or stay quiet, never throw', () => {
+  const data: CardData = {
+    files: [
+      {
+        reference: 'd.csv',
+        displayPath: 'd.csv',
+        split: 'train',
+        rows: 10,
+        columns: [
+          {
+            name: 'label',
+            type: 'categorical',
+            distinct: 2,
+            distinctExact: true,
+            missing: 0,
+            values: [
+              { value: 'a', count: 6 },
+              { value: 'b', count: 4 },
+            ],
+          },
+          { name: 'x', type: 'float', distinct: 10, distinctExact: true, missing: 0, min: -1, max: 1 },
+        ],
+      },
+    ],
+  };
+  const fragments = fc.constantFrom(
+    '# Title\n',
+    '## Number of examples\n',
+    '## Features\n',
+    '## Label values\n',
+    '| column | type |\n',
+    '| --- | --- |\n',
+    '| `x` | float, 0–1 |\n',
+    '| label | categorical: a, b, c |\n',
+    '- `label` (int): ',
+    'about ',
+    '10,000 rows',
+    '~1.2M examples',
+    '`label` is `a` or `b`',
+    'between 0 and 100',
+    '[0, 1]',
+    '---\nsize_categories:\n- n<1K\n---\n',
+    '\r\n',
+    '\t',
+    '|',
+    '`',
+    '\u0000',
+  );
+  it('on random cards made of claim fragments and noise', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fragments, fc.string({ maxLength: 20 })), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const card = parseDatasetCard(text, 'markdown');
+        for (const rule of dataRules) {
+          for (const finding of rule.check(card, { profiles: new Set(['book']), data })) {
+            assert.ok(finding.message.length > 0);
+            assert.ok(finding.range.start.line >= 0 && finding.range.start.line < card.lines.length);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -43,6 +43,7 @@ const formatBytes = (bytes: number): string =>
 export class CardDataPasses {
   readonly cache = new DataFactsCache();
   private readonly cards = new Map<string, CardState>();
+  private readonly running = new Set<Promise<void>>();
 
   constructor(private readonly host: DataPassHost) {}
 
@@ -98,10 +99,17 @@ export class CardDataPasses {
     }
   }
 
+  /** Resolves when no pass is running (passes started meanwhile included). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running);
+  }
+
   private start(uri: string, state: CardState): void {
     const pass = { cancelled: false };
     state.pass = pass;
-    void this.run(uri, state, pass);
+    const running = this.run(uri, state, pass);
+    this.running.add(running);
+    void running.finally(() => this.running.delete(running));
   }
 
   private async run(uri: string, state: CardState, pass: { cancelled: boolean }): Promise<void> {
