@@ -293,6 +293,21 @@ describe('the card skeleton quick fix', () => {
     assert.match(after, /## Maintenance\n\n<!-- Who supports, hosts and maintains the dataset/);
   });
 
+  it('is carried by the first missing section whose rule runs', () => {
+    const text = '# Datasheet for Customer churn\n\nA monthly snapshot of the customers of a subscription service.\n';
+    const findings = lintDatasetCard(text, 'markdown', {
+      profiles: new Set(['datasheets']),
+      severities: { MLG101: 'off' },
+    });
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.fix?.kind]),
+      [['MLG102', 'edit'], ...['MLG103', 'MLG104', 'MLG105', 'MLG106', 'MLG107'].map((id) => [id, 'insert-section'])],
+    );
+    // Linting the same text again offers it again.
+    const again = lintDatasetCard(text, 'markdown', { profiles: new Set(['datasheets']) });
+    assert.equal(again[0]?.fix?.kind, 'edit');
+  });
+
   it('is not offered when the card has at least half of its sections: each missing one inserts itself', () => {
     const text = [
       '# Datasheet for Customer churn',

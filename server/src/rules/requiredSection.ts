@@ -819,8 +819,6 @@ function quoted(text: string): string {
 const skeletonCache = new WeakMap<DatasetCard, Map<string, CardSkeleton | null>>();
 
 interface CardSkeleton {
-  /** The section whose finding carries the fix: the skeleton's first. */
-  first: SectionSpec;
   fix: EditFix;
 }
 
@@ -863,8 +861,7 @@ function computeSkeleton(
   for (const spec of missing) {
     if (!chosen.some((other) => headingAnswers(spec, other.heading))) chosen.push(spec);
   }
-  const first = chosen[0];
-  if (!first) return undefined;
+  if (chosen.length === 0) return undefined;
   const level = Math.min(titleLevel(card) + 1, 6);
   const groupsInCard = new Set(
     chosen.flatMap((spec) =>
@@ -889,13 +886,26 @@ function computeSkeleton(
   const end = { line: last, character: (card.lines[last] ?? '').length };
   const separator = (card.lines[last] ?? '') === '' ? '\n' : '\n\n';
   return {
-    first,
     fix: {
       kind: 'edit',
       title: `Insert a card skeleton for ${profileNames} (${String(chosen.length)} missing sections)`,
       edits: [{ range: { start: end, end }, newText: `${separator}${blocks.join('\n\n')}\n` }],
     },
   };
+}
+
+/** Lint runs (each has its own context) whose skeleton a finding already carries. */
+const skeletonCarried = new WeakSet<RuleContext>();
+
+/**
+ * True for the first missing section reported in a lint run: its finding carries the skeleton.
+ * Rules run in the skeleton's order, so that is its first section — or, when the rule of that
+ * section is switched off, the first one whose rule runs.
+ */
+function claimSkeleton(context: RuleContext): boolean {
+  if (skeletonCarried.has(context)) return false;
+  skeletonCarried.add(context);
+  return true;
 }
 
 /** The finding for a section a card lacks or leaves empty, or none. */
@@ -913,7 +923,7 @@ function itemFinding(card: DatasetCard, spec: SectionSpec, context?: RuleContext
   if (status.state === 'missing') {
     const skeleton = context ? cardSkeleton(card, context.profiles) : undefined;
     let fix: RuleFinding['fix'];
-    if (skeleton?.first === spec) fix = skeleton.fix;
+    if (skeleton && context && claimSkeleton(context)) fix = skeleton.fix;
     else if (card.kind === 'markdown') {
       const where = sectionInsertion(card, spec);
       fix = {
