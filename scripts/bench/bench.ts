@@ -128,7 +128,8 @@ async function main(): Promise<void> {
   let flatness: { peak1: number; peak10: number; rows10: number } | undefined;
   if (large) {
     const wide10 = path.join(dataDir, 'wide-10m.csv');
-    process.stdout.write('bench: generating the 10× wide file (once; about 2 GB, a few minutes)\n');
+    if (!existsSync(wide10))
+      process.stdout.write('bench: generating the 10× wide file (once; about 2 GB, a few minutes)\n');
     await generateWide(wide10, 10_000_000);
     process.stdout.write('bench: profile of the 10× wide file (ours only: memory flatness)\n');
     const ours10 = measure(process.execPath, [cli, 'profile', wide10, '--json'], 1);
