@@ -147,13 +147,16 @@ interface ColumnKinds {
  * escapes, and anything past `max` characters is cut with an ellipsis and the full length.
  */
 export function quoteForMessage(text: string, max = QUOTED_CELL_CHARS): string {
-  const cut = text.length > max ? text.slice(0, max) : text;
-  // JSON's escaping covers newlines, tabs, NUL and the other control characters; the line and
-  // paragraph separators, which would break a message into lines, are escaped by hand.
+  let cut = text.length > max ? text.slice(0, max) : text;
+  // Half of a surrogate pair would show as a broken character.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  // JSON's escaping covers newlines, tabs, NUL and the other control characters (a message is
+  // one line); quotes need none inside backticks; the line and paragraph separators are escaped
+  // by hand.
   const escaped = JSON.stringify(cut)
     .slice(1, -1)
-    .replace(/[\u2028\u2029\u0085]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/[\ud800-\udbff]$/, '');
+    .replace(/\\"/g, '"')
+    .replace(/[\u2028\u2029\u0085]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return text.length > max ? `\`${escaped}…\` (${text.length.toLocaleString('en-US')} characters)` : `\`${escaped}\``;
 }
 
