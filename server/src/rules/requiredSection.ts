@@ -409,16 +409,6 @@ export function sectionsOfHeading(text: string, profiles: Iterable<CardProfile> 
   return requiredSections(profiles).filter((spec) => answers(sectionSpec(spec), text));
 }
 
-/** Every registered book item, in the book's order. */
-export function bookItemSpecs(): readonly SectionSpec[] {
-  return requiredSections(['book']);
-}
-
-/** The book's items whose section a heading is (usually one; a joint heading answers several). */
-export function itemsOfHeading(text: string): readonly SectionSpec[] {
-  return sectionsOfHeading(text, ['book']);
-}
-
 const parentVocabularies = new WeakMap<SectionSpec, Vocabulary>();
 
 function parentVocabulary(spec: SectionSpec): Vocabulary {
