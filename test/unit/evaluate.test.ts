@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   bootstrapRows,
+  countsJackknife,
   meanAbsoluteErrorStatistic,
   meanSquaredErrorStatistic,
   rootMeanSquaredErrorStatistic,
@@ -22,7 +23,7 @@ import {
   RegressionEvaluator,
 } from '../../core/src/evaluate';
 import { PairedComparison } from '../../core/src/compare/paired';
-import { scoreTable, scoreTableMetrics } from '../../core/src/evaluate/scoreTable';
+import { scoreTable, scoreTableJackknife, scoreTableMetrics } from '../../core/src/evaluate/scoreTable';
 import {
   averagePrecision,
   binaryCurve,
@@ -75,6 +76,40 @@ describe('score metrics from a table of counts per distinct score', () => {
       assertClose(logLoss, binaryLogLoss(sorted).value, 1e-12, 'log_loss');
     });
   }
+
+  for (const [n, digits] of [
+    [40, 1],
+    [600, 2],
+    [2000, 6],
+  ] as const) {
+    it(`leave-one-out values in O(d) equal one evaluation per cell (n = ${n}, scores to ${digits} decimals)`, () => {
+      const { y, score } = binaryRows(n, n + 1, digits);
+      const { values, cells } = tableCells(y, score);
+      const fast = scoreTableJackknife(values, cells);
+      [0, 1, 2].forEach((m) => {
+        const slow = countsJackknife(cells, (table) => scoreTableMetrics(values, table)[m] as number);
+        const mine = fast[m];
+        assert.ok(mine, `metric ${m}`);
+        assert.deepEqual(Array.from(mine.counts), Array.from(slow.counts), `metric ${m} multiplicities`);
+        Array.from(slow.values).forEach((value, i) => {
+          assertClose(mine.values[i], value, 1e-12, `metric ${m}, cell ${i}`);
+        });
+      });
+    });
+  }
+
+  it('leave-one-out values are NaN where a class would have no rows left, as the metrics are', () => {
+    const { values, cells } = tableCells(['yes', 'no', 'no'], [0.7, 0.2, 0.7]);
+    const fast = scoreTableJackknife(values, cells);
+    const slow = [0, 1, 2].map((m) => countsJackknife(cells, (table) => scoreTableMetrics(values, table)[m] as number));
+    fast.forEach((column, m) => {
+      assert.deepEqual(
+        Array.from(column.values).map((v) => (Number.isNaN(v) ? 'NaN' : Number(v.toFixed(12)))),
+        Array.from(slow[m]?.values ?? []).map((v) => (Number.isNaN(v) ? 'NaN' : Number(v.toFixed(12)))),
+        `metric ${m}`,
+      );
+    });
+  });
 
   it('is NaN where a class has no rows', () => {
     const { values, cells } = tableCells(['yes', 'yes'], [0.2, 0.9]);

@@ -31,6 +31,7 @@ export {
   countsJackknife,
   type ConfusionMatrixStatistic,
   type CountsStatistic,
+  type CountsVectorJackknife,
   type CountsVectorStatistic,
 } from './confusionMatrix';
 export {

@@ -37,7 +37,7 @@ import {
   type ThinnedCurve,
 } from '../metrics';
 import { withInterval, type BootstrapReport, type ReportedMetric } from './report';
-import { scoreTable, scoreTableMetrics } from './scoreTable';
+import { scoreTable, scoreTableJackknife, scoreTableMetrics } from './scoreTable';
 
 /** Options of {@link ClassificationEvaluator}. */
 export interface ClassificationEvaluationOptions extends ClassificationOptions {
@@ -267,6 +267,8 @@ export class ClassificationEvaluator {
         cells,
         (resampled) => scoreTableMetrics(table.values, resampled),
         bootstrapOptions,
+        // One evaluation per cell would be O(d²) for d distinct scores: minutes for continuous ones.
+        (counts) => scoreTableJackknife(table.values, counts),
       );
     }
     return {

@@ -6,4 +6,4 @@ export * from './report';
 export * from './classification';
 export * from './regression';
 export * from './predictions';
-export { scoreTable, scoreTableMetrics, type ScoreTable } from './scoreTable';
+export { scoreTable, scoreTableJackknife, scoreTableMetrics, type ScoreTable } from './scoreTable';
