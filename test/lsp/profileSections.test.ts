@@ -110,6 +110,8 @@ describe('language server over stdio: the datasheets profile', { timeout: 60_000
         ['MLG107', '## Maintenance'],
       ],
     );
-    for (const diagnostic of after.diagnostics) assert.match(diagnostic.message, /section is empty/);
+    for (const { message } of after.diagnostics) {
+      assert.match(typeof message === 'string' ? message : message.value, /section is empty/);
+    }
   });
 });
