@@ -188,12 +188,14 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const REFERENCE_DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;
 
 /**
- * Lines where the card can be cut into blocks that parse alone exactly as they do in the whole
- * card: an ATX heading at the start of a line, after a blank line, outside a fence. The blank
- * line closes paragraphs, lists, block quotes, tables and HTML blocks of kinds 6–7; a fence the
- * scan here does not see (indented in a list) or a raw HTML block (`<pre>`…) is caught after
- * parsing, by {@link BlockInfo.closed}. Link reference definitions reach across blocks, so a card
- * with any is parsed whole.
+ * Lines where the card can be cut into blocks that parse alone as they do in the whole card (for
+ * what the card keeps: headings, code, links): a line that starts with text at its first column,
+ * after a blank line, outside a fence. The blank line closes paragraphs, tables and HTML blocks of
+ * kinds 6–7; a line at the first column after it closes block quotes, indented code and list
+ * items (or starts the list's next item, which reads the same alone). A fence the scan here does
+ * not see (indented in a list) or a raw HTML block (`<pre>`…) running on is caught after parsing,
+ * by {@link BlockInfo.closed}. Link reference definitions reach across blocks, so a card with any
+ * is parsed whole.
  */
 function blockStarts(lines: readonly string[]): number[] {
   const starts = [0];
@@ -213,13 +215,9 @@ function blockStarts(lines: readonly string[]): number[] {
         continue;
       }
     }
-    if (
-      !fence &&
-      i > 0 &&
-      line.charCodeAt(0) === 35 /* # */ &&
-      /^#{1,6}(?:[ \t]|$)/.test(line) &&
-      (lines[i - 1] ?? '').trim() === ''
-    ) {
+    // Blank as markdown-it reads it: spaces and tabs only (`trim` would also drop a BOM or a
+    // no-break space, which markdown-it reads as text).
+    if (!fence && i > 0 && line !== '' && !/\s/.test(line.charAt(0)) && /^[ \t]*$/.test(lines[i - 1] ?? '')) {
       starts.push(i);
     }
   }
