@@ -1,6 +1,8 @@
 // The data side of the doc-against-data rules: the readable files, their columns merged (a card
 // over train.csv and test.csv describes one table), and how messages name files and numbers.
 import type { ColumnType } from '../../../core/src/profile/profile';
+import type { DatasetCard } from '../parse/datasetCard';
+import { cardClaims } from './claims';
 import type { CardData, CardDataColumn, CardDataFile } from './types';
 
 /** A column over every readable file that has it. */
@@ -30,6 +32,15 @@ export function allReadable(data: CardData): boolean {
 }
 
 const mergedCache = new WeakMap<CardData, MergedColumn[]>();
+
+/**
+ * True when the card counts a split that none of the data files holds (`test: 3,000` with only
+ * `train.csv` linked): the files are then not the whole dataset, so totals are not checked.
+ */
+export function splitsMissing(card: DatasetCard, data: CardData): boolean {
+  const held = new Set(data.files.map((file) => file.split));
+  return cardClaims(card).counts.some((claim) => claim.split !== undefined && !held.has(claim.split));
+}
 
 /** The columns of the readable files, in the order they first appear (worked out once per data). */
 export function mergedColumns(data: CardData): MergedColumn[] {

@@ -1,17 +1,22 @@
 import * as path from 'node:path';
 import { cardClaims, type CountClaim } from '../cardData/claims';
-import { filesPhrase, formatNumber, has, readableFiles } from '../cardData/facts';
+import { filesPhrase, formatNumber, has, readableFiles, splitsMissing } from '../cardData/facts';
 import { countHolds, describeCount } from '../cardData/numbers';
 import type { CardData, CardDataFile } from '../cardData/types';
 import type { DatasetCard } from '../parse/datasetCard';
 import type { CardRule, RuleFinding } from './types';
 
-/** The files a count is about: the file its line names, else its split's files, else all of them. */
-function filesOf(claim: CountClaim, data: CardData): CardDataFile[] | undefined {
+/**
+ * The files a count is about: the file its line names, else its split's files, else all of them —
+ * unless the card counts a split none of the files holds (`test: 3,000` with only `train.csv`):
+ * the files are then not the whole dataset, and a total cannot be checked against them.
+ */
+function filesOf(claim: CountClaim, data: CardData, uncovered: boolean): CardDataFile[] | undefined {
   const named = data.files.filter((file) => {
     const names = [file.displayPath, file.reference, path.posix.basename(file.displayPath)];
     return claim.context !== '' && names.some((name) => claim.context.includes(name));
   });
+  if (named.length === 0 && claim.split === undefined && uncovered) return undefined;
   const files =
     named.length > 0
       ? named
@@ -44,8 +49,9 @@ export const exampleCount: CardRule = {
     const data = context.data;
     if (!data || readableFiles(data).length === 0) return [];
     const findings: RuleFinding[] = [];
+    const uncovered = splitsMissing(card, data);
     for (const claim of cardClaims(card).counts) {
-      const files = filesOf(claim, data);
+      const files = filesOf(claim, data, uncovered);
       if (!files) continue;
       const rows = files.reduce((sum, file) => sum + file.rows, 0);
       if (countHolds(claim.stated, rows)) continue;

@@ -1,5 +1,5 @@
 import { cardClaims } from '../cardData/claims';
-import { allReadable, filesPhrase, formatNumber, has } from '../cardData/facts';
+import { allReadable, filesPhrase, formatNumber, has, splitsMissing } from '../cardData/facts';
 import type { DatasetCard } from '../parse/datasetCard';
 import type { CardRule, RuleFinding } from './types';
 
@@ -33,7 +33,7 @@ export const sizeCategory: CardRule = {
   check(card: DatasetCard, context): RuleFinding[] {
     const data = context.data;
     // The category is about the whole dataset: every file must have been read.
-    if (!data || !allReadable(data)) return [];
+    if (!data || !allReadable(data) || splitsMissing(card, data)) return [];
     const claims = cardClaims(card).sizeCategories.filter((c) => SIZE_CATEGORIES.some((k) => k.value === c.value));
     if (claims.length === 0) return [];
     const rows = data.files.reduce((sum, file) => sum + file.rows, 0);
