@@ -209,6 +209,11 @@ describe('split configuration parser', () => {
       '5: task must be one of classification, regression, not "clustering"',
       '6: data must be a path or a non-empty list of paths, not a list',
     ]);
+    // The rules that read a mistyped key stay quiet about it: only MLS001 speaks.
+    assert.deepEqual(
+      lintSplitConfig('seed: 1\nshuffle: true\nsizes: 0.8\n', 'yaml').map((f) => f.ruleId),
+      ['MLS001'],
+    );
     const group = parseSplitConfig('strategy: group\n', 'yaml').problems;
     assert.deepEqual(
       group.map((p) => p.message),

@@ -1,5 +1,5 @@
 import { isTestSplitName } from '../keys';
-import { anchor } from './common';
+import { anchor, writes } from './common';
 import type { SplitRule } from '../types';
 
 /** A split with no test set: the final score would come from rows that decisions were tuned on. */
@@ -14,7 +14,8 @@ export const splitNoTest: SplitRule = {
     const declared = sizes ?? outputs;
     const names = sizes ? sizes.value.map((s) => s.split) : outputs ? outputs.value.map((o) => o.split) : [];
     if (names.some(isTestSplitName)) return [];
-    if (!parsed.root) return [];
+    // A mistyped sizes or outputs is MLS001's; what it meant to declare is unknown.
+    if (!parsed.root || (!sizes && writes(parsed, 'sizes')) || (!outputs && writes(parsed, 'outputs'))) return [];
     const why =
       'the final score must come from rows no decision (features, model, threshold) was tuned on; validation scores are optimistic after tuning';
     if (!declared) {
