@@ -300,6 +300,7 @@ export function startLintServer(connection: Connection): void {
     ) {
       return;
     }
+    csvDocuments.changed(uri, event.document.version);
     clearTimeout(pending.get(uri));
     pending.set(
       uri,

@@ -122,6 +122,12 @@ export class CsvDocuments {
     }
   }
 
+  /** A document changed: its running check is out of date, so it stops (the new version is checked after the pause in typing). */
+  changed(uri: string, version: number): void {
+    const run = this.runs.get(uri);
+    if (run && run.version !== version) run.cancelled = true;
+  }
+
   /** Forgets a closed document and stops its check. */
   close(uri: string): void {
     const run = this.runs.get(uri);
