@@ -343,7 +343,11 @@ describe('evaluation job requests', { timeout: 180_000 }, () => {
    * until the whole file has been read (progress 100), cancels, and checks the answer is
    * RequestCancelled within `PROMPT_MS` and that the server is free at once for the next request.
    */
-  async function cancelDuringBootstrap(method: string, params: Record<string, unknown>, token: string): Promise<void> {
+  async function cancelDuringBootstrap(
+    method: string,
+    params: Record<string, unknown>,
+    token: string,
+  ): Promise<number> {
     const from = session.progress.mark();
     const cancel = new CancellationTokenSource();
     const outcome = rejection(
@@ -369,9 +373,10 @@ describe('evaluation job requests', { timeout: 180_000 }, () => {
     });
     assert.equal((next as { kind: string }).kind, 'binary');
     assert.ok(Date.now() - askedAt < PROMPT_MS, `the next request waited ${Date.now() - askedAt} ms`);
+    return answeredIn;
   }
 
-  it('cancels an evaluation whose bootstrap is running (the file read) with RequestCancelled, promptly', async () => {
+  it('cancels an evaluation whose bootstrap is running (the file read) with RequestCancelled, promptly', async (t) => {
     // 20,000 regression rows × 200,000 resamples: about a minute of bootstrapping.
     const rng = createRng(12);
     const lines = ['truth,predicted'];
@@ -380,7 +385,7 @@ describe('evaluation job requests', { timeout: 180_000 }, () => {
       lines.push(`${truth.toFixed(3)},${(truth + 10 * (rng.next() - 0.5)).toFixed(3)}`);
     }
     await workspace.write('data/regression.csv', lines.join('\n') + '\n');
-    await cancelDuringBootstrap(
+    const answeredIn = await cancelDuringBootstrap(
       EvaluateMethod,
       {
         uri: workspace.uri('data/regression.csv'),
@@ -390,9 +395,10 @@ describe('evaluation job requests', { timeout: 180_000 }, () => {
       },
       'evaluate-bootstrap',
     );
+    t.diagnostic(`answered ${answeredIn} ms after the cancellation`);
   });
 
-  it('cancels a comparison whose paired bootstrap is running with RequestCancelled, promptly', async () => {
+  it('cancels a comparison whose paired bootstrap is running with RequestCancelled, promptly', async (t) => {
     // Ten classes: a joint table of up to 1,000 cells redrawn 100,000 times, some seconds of work.
     const rng = createRng(13);
     const lines = ['truth,a,b'];
@@ -402,7 +408,7 @@ describe('evaluation job requests', { timeout: 180_000 }, () => {
       lines.push(`c${truth},c${noisy(truth, 0.3)},c${noisy(truth, 0.4)}`);
     }
     await workspace.write('data/ten-classes.csv', lines.join('\n') + '\n');
-    await cancelDuringBootstrap(
+    const answeredIn = await cancelDuringBootstrap(
       CompareMethod,
       {
         uri: workspace.uri('data/ten-classes.csv'),
@@ -413,6 +419,7 @@ describe('evaluation job requests', { timeout: 180_000 }, () => {
       },
       'compare-bootstrap',
     );
+    t.diagnostic(`answered ${answeredIn} ms after the cancellation`);
   });
 
   it('cancels a long evaluation with RequestCancelled and keeps serving', async () => {
