@@ -95,13 +95,48 @@ function blankCommentLines(lines: readonly string[]): string[] {
 // completion and lint ask for the same text), YAML documents (the front matter rarely changes
 // while the body is typed) and Markdown blocks (only the block around the edit is parsed again).
 
-/** The cards parsed last, newest last: lint, hover and completion parse the same text. */
-const cardCache = { markdown: new Map<string, DatasetCard>(), yaml: new Map<string, DatasetCard>() };
-const CARD_CACHE_SIZE = 4;
+/**
+ * A least-recently-used cache keyed by text, bounded in entries and in the characters its keys
+ * hold (a huge card edited many times must not keep every version).
+ */
+class TextCache<V> {
+  private readonly entries = new Map<string, V>();
+  private chars = 0;
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxChars: number,
+  ) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      // Re-inserted: a Map iterates in insertion order, so the oldest entry comes first.
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    if (key.length > this.maxChars) return;
+    if (this.entries.has(key)) this.entries.delete(key);
+    else this.chars += key.length;
+    this.entries.set(key, value);
+    while (this.entries.size > this.maxEntries || this.chars > this.maxChars) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+      this.chars -= oldest.value.length;
+    }
+  }
+}
+
+/** The cards parsed last: lint, hover and completion parse the same text. */
+const cardCache = { markdown: new TextCache<DatasetCard>(4, 64 << 20), yaml: new TextCache<DatasetCard>(4, 64 << 20) };
 
 /** Parsed YAML by its text, with the source object `metadataRange` indexes. */
-const yamlCache = new Map<string, { document: Document; text: string }>();
-const YAML_CACHE_SIZE = 16;
+const yamlCache = new TextCache<{ document: Document; text: string }>(16, 16 << 20);
 
 /** What the card parser keeps of a Markdown block's tokens, lines relative to the block. */
 interface BlockInfo {
@@ -116,40 +151,22 @@ interface BlockInfo {
   closed: boolean;
 }
 
-const blockCache = new Map<string, BlockInfo>();
-const BLOCK_CACHE_SIZE = 8192;
-
-/** `map.get` that also marks the entry as recently used (a Map iterates in insertion order). */
-function cacheGet<V>(cache: Map<string, V>, key: string): V | undefined {
-  const value = cache.get(key);
-  if (value !== undefined) {
-    cache.delete(key);
-    cache.set(key, value);
-  }
-  return value;
-}
-
-function cacheSet<V>(cache: Map<string, V>, key: string, value: V, limit: number): void {
-  cache.set(key, value);
-  if (cache.size > limit) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
-  }
-}
+/** Blocks by their text: a few versions of the blocks of a few long cards. */
+const blockCache = new TextCache<BlockInfo>(20_000, 32 << 20);
 
 function parseYaml(text: string, fresh = false): { document: Document; text: string } {
   if (fresh) return { document: parseDocument(text), text };
-  let parsed = cacheGet(yamlCache, text);
+  let parsed = yamlCache.get(text);
   if (!parsed) {
     parsed = { document: parseDocument(text), text };
-    cacheSet(yamlCache, text, parsed, YAML_CACHE_SIZE);
+    yamlCache.set(text, parsed);
   }
   return parsed;
 }
 
 /** Parses one Markdown block (whole lines, ending with a newline) into what the card needs. */
 function parseBlock(text: string, fresh = false): BlockInfo {
-  const cached = fresh ? undefined : cacheGet(blockCache, text);
+  const cached = fresh ? undefined : blockCache.get(text);
   if (cached) return cached;
   const tokens = markdown.parse(text, {});
   // markdown-it counts a final newline as ending the last line, not as starting another.
@@ -179,7 +196,7 @@ function parseBlock(text: string, fresh = false): BlockInfo {
       }
     }
   }
-  if (!fresh) cacheSet(blockCache, text, info, BLOCK_CACHE_SIZE);
+  if (!fresh) blockCache.set(text, info);
   return info;
 }
 
@@ -258,10 +275,10 @@ function parseBody(lines: readonly string[], fresh: boolean, wholeBody: boolean)
 
 /** Parses a dataset card. `kind` follows the file name: YAML cards are `dataset.yaml|yml`. */
 export function parseDatasetCard(text: string, kind: 'markdown' | 'yaml'): DatasetCard {
-  const cached = cacheGet(cardCache[kind], text);
+  const cached = cardCache[kind].get(text);
   if (cached) return cached;
   const card = kind === 'yaml' ? parseYamlCard(text) : parseMarkdownCard(text);
-  cacheSet(cardCache[kind], text, card, CARD_CACHE_SIZE);
+  cardCache[kind].set(text, card);
   return card;
 }
 
@@ -300,7 +317,7 @@ function parseYamlCard(text: string, fresh = false): DatasetCard {
 /** The `metadataSource` of a card, shared by cards with the same front matter (its index too). */
 const sources = new WeakMap<Document, { text: string; startLine: number }[]>();
 function sourceAt(text: string, startLine: number): { text: string; startLine: number } {
-  const document = cacheGet(yamlCache, text)?.document;
+  const document = yamlCache.get(text)?.document;
   if (!document) return { text, startLine };
   let list = sources.get(document);
   if (!list) {
