@@ -314,7 +314,8 @@ function scalarCount(card: DatasetCard, node: unknown, split?: string): CountCla
 
 function metadataCounts(card: DatasetCard): CountClaim[] {
   const claims: CountClaim[] = [];
-  for (const splits of metadataAt(card, ['dataset_info', 'splits'])) {
+  // Hugging Face `dataset_info.splits`, and the `splits` list a dataset.yaml card keeps.
+  for (const splits of [...metadataAt(card, ['dataset_info', 'splits']), ...metadataAt(card, ['splits'])]) {
     const items = isSeq(splits) ? splits.items : isMap(splits) ? splits.items.map((pair) => pair.value) : [];
     for (const item of items) {
       if (!isMap(item)) continue;

@@ -131,6 +131,26 @@ export function dataInputs(cardPath: string, card: DatasetCard, assignments: Dat
     }
   }
 
+  // A dataset.yaml card names its files in `splits: [{name, path}]` or `data_files`.
+  if (card.kind === 'yaml') {
+    for (const split of metadataAt(card, ['splits'])) {
+      const items = isSeq(split) ? split.items : [];
+      for (const item of items) {
+        if (!isMap(item)) continue;
+        const name = item.get('name');
+        for (const p of pathStrings(item.get('path', true))) {
+          if (DATA_FILE.test(p))
+            add(p, path.resolve(dir, p), 'data_files', typeof name === 'string' ? name : undefined);
+        }
+      }
+    }
+    for (const dataFiles of metadataAt(card, ['data_files'])) {
+      for (const entry of dataFilesEntries(dataFiles)) {
+        if (DATA_FILE.test(entry.path)) add(entry.path, path.resolve(dir, entry.path), 'data_files', entry.split);
+      }
+    }
+  }
+
   for (const file of assignments.configured ?? []) {
     add(posix(path.relative(dir, file)) || path.basename(file), file, 'config');
   }
