@@ -60,7 +60,6 @@ describe('language server over stdio: open CSV documents', { timeout: 90_000 }, 
     session = startBundledServer();
     session.connection.onRequest(CodeLensRefreshRequest.type, () => {
       refreshes.push(null);
-      return null;
     });
     initialized = await initializeSession(session, {
       capabilities: { ...fullClientCapabilities, workspace: { codeLens: { refreshSupport: true } } },
