@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   CodeActionRequest,
   CompletionRequest,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   HoverRequest,
@@ -151,6 +152,27 @@ describe('language server over stdio: split configurations', { timeout: 60_000 }
     );
     assert.match(messageText(published.diagnostics[0]), /is outside the workspace/);
     assert.equal(published.diagnostics[1]?.message, 'JSON: a comma (,) is expected between entries');
+  });
+
+  it('follows the mlguide.splits.globs setting', async () => {
+    const text = 'target: churned\nshuffle: true\nsizes: { train: 0.8, test: 0.2 }\n';
+    const uri = await workspace.write('configs/churn.splitcfg.yaml', text);
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { mlguide: { splits: { globs: ['**/*.splitcfg.yaml'] } } },
+    });
+    const from = session.diagnostics.mark();
+    await open(uri, text);
+    const published = await session.nextDiagnostics(uri, { from });
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['MLS006'],
+    );
+    // Back to the default globs: the file is no longer a split configuration, and its diagnostics go.
+    const back = session.diagnostics.mark();
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { mlguide: { splits: { globs: ['**/*.split.{yaml,yml,json}', '**/split.{yaml,yml,json}'] } } },
+    });
+    assert.deepEqual((await session.nextDiagnostics(uri, { from: back })).diagnostics, []);
   });
 
   it('explains keys on hover and completes enum values and the data’s columns', async () => {

@@ -52,7 +52,15 @@ export class SplitDocuments {
 
   /** The `mlguide.splits.globs` setting; ignored unless it is a list of strings. */
   setGlobs(globs: unknown): void {
-    if (Array.isArray(globs)) this.globs = globs.filter((g): g is string => typeof g === 'string');
+    if (!Array.isArray(globs)) return;
+    this.globs = globs.filter((g): g is string => typeof g === 'string');
+    // Documents that are no longer split files lose their split diagnostics.
+    for (const uri of [...this.states.keys()]) {
+      if (this.isSplitDocument(uri)) continue;
+      const had = (this.states.get(uri)?.findings.length ?? 0) > 0;
+      this.close(uri);
+      if (had) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
   }
 
   /** The workspace folders (from `initialize`): data and outputs outside them are refused. */
