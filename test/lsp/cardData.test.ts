@@ -26,6 +26,9 @@ import {
 } from '../support/lspClient';
 import { copyExamples, readPlainCsv, type ScratchWorkspace } from '../support/lspWorkspace';
 
+/** A diagnostic's message as text (LSP 3.18 allows Markdown content there). */
+const textOf = (message: string | { value: string }): string => (typeof message === 'string' ? message : message.value);
+
 /** The example card with a number-of-examples section that states `count`. */
 async function cardStating(workspace: ScratchWorkspace, count: string): Promise<string> {
   const example = await fs.readFile(workspace.file('DATASET.md'), 'utf8');
@@ -110,7 +113,7 @@ describe('language server: the card checked against its data', { timeout: 60_000
     const [stale] = withData.diagnostics;
     assert.equal(withData.diagnostics.length, 1, JSON.stringify(withData.diagnostics));
     assert.ok(stale);
-    assert.match(stale.message, /The card says 10,000 examples; data\/churn\.csv has 200 rows/);
+    assert.match(textOf(stale.message), /The card says 10,000 examples; data\/churn\.csv has 200 rows/);
     assert.equal(stale.range.start.line, countLine);
     assert.equal(readsOf('data/churn.csv'), 1);
 
@@ -177,6 +180,6 @@ describe('language server: the card checked against its data', { timeout: 60_000
       'MLG401 from the data the setting names',
       { from },
     );
-    assert.match(published.diagnostics[0]?.message ?? '', /The card says 50 examples; table\.csv has 40 rows/);
+    assert.match(textOf(published.diagnostics[0]?.message ?? ''), /The card says 50 examples; table\.csv has 40 rows/);
   });
 });
