@@ -389,6 +389,7 @@ function register(spec: BookItemSpec | ProfileSectionSpec): SectionSpec {
   family.specs.push(section);
   family.specs.sort((a, b) => a.order - b.order);
   family.vocabularies.push(section);
+  headingAnswersCache[section.profile].clear();
   return section;
 }
 
@@ -576,12 +577,68 @@ function labelBlock(lines: readonly string[], from: number, headingLines: Readon
   return block;
 }
 
+/** For each heading text, the registered sections of a profile it answers (as itself or as a group). */
+const headingAnswersCache: Record<CardProfile, Map<string, readonly SectionSpec[]>> = {
+  book: new Map(),
+  datasheets: new Map(),
+  huggingface: new Map(),
+};
+
+function specsAnsweredBy(profile: CardProfile, heading: string): readonly SectionSpec[] {
+  const cache = headingAnswersCache[profile];
+  let answered = cache.get(heading);
+  if (answered === undefined) {
+    if (cache.size > 10_000) cache.clear();
+    answered = families[profile].specs.filter((spec) => headingAnswers(spec, heading));
+    cache.set(heading, answered);
+  }
+  return answered;
+}
+
+const sectionIndexCache = new WeakMap<DatasetCard, Map<CardProfile, Map<SectionSpec, number[]>>>();
+
+/**
+ * The indices of the card's sections (the title's left out) whose heading answers `spec`. One pass
+ * over the headings per card and profile serves every rule of the profile, and a heading's answer
+ * is remembered by its text, so a keystroke costs one lookup per heading, not one per rule.
+ */
+function sectionsAnswering(card: DatasetCard, spec: SectionSpec): number[] {
+  const titleLine = card.title.range.start.line;
+  const family = families[spec.profile];
+  if (!family.specs.includes(spec)) {
+    // A spec no rule registered (a test's own): looked for directly.
+    return card.sections.flatMap((section, index) =>
+      section.range.start.line !== titleLine && headingAnswers(spec, section.heading) ? [index] : [],
+    );
+  }
+  let byProfile = sectionIndexCache.get(card);
+  if (!byProfile) {
+    byProfile = new Map();
+    sectionIndexCache.set(card, byProfile);
+  }
+  let index = byProfile.get(spec.profile);
+  if (!index) {
+    const built = new Map<SectionSpec, number[]>();
+    card.sections.forEach((section, i) => {
+      if (section.range.start.line === titleLine) return;
+      for (const answered of specsAnsweredBy(spec.profile, section.heading)) {
+        const list = built.get(answered);
+        if (list) list.push(i);
+        else built.set(answered, [i]);
+      }
+    });
+    index = built;
+    byProfile.set(spec.profile, index);
+  }
+  return index.get(spec) ?? [];
+}
+
 function headingHits(card: DatasetCard, spec: SectionSpec): ItemHit[] {
   const specific: ItemHit[] = [];
   const parents: ItemHit[] = [];
-  const titleLine = card.title.range.start.line;
-  card.sections.forEach((section, index) => {
-    if (section.range.start.line === titleLine || !headingAnswers(spec, section.heading)) return;
+  for (const index of sectionsAnswering(card, spec)) {
+    const section = card.sections[index];
+    if (!section) continue;
     const stated = documents([headingValue(spec, section.heading), ...sectionContent(card, index, spec)]);
     const hit: ItemHit = { kind: 'heading', label: section.heading, range: section.range, section, ...stated };
     if (!onlyParent(spec, section.heading)) specific.push(hit);
@@ -589,7 +646,7 @@ function headingHits(card: DatasetCard, spec: SectionSpec): ItemHit[] {
     // item emptily: the item is missing from it ("Data Instances" from a "Dataset Structure"
     // that lists fields and splits), and the fix inserts it there.
     else if (stated.filled || isPlaceholder(section.body)) parents.push(hit);
-  });
+  }
   return specific.length > 0 ? specific : parents;
 }
 
