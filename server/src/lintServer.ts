@@ -317,6 +317,11 @@ export function startLintServer(connection: Connection): void {
       return changed ? [changed] : [];
     });
     if (files.length > 0) dataPasses.filesChanged(files);
+    // Split configurations whose data appeared, changed or went away.
+    for (const uri of splits.usingData(files)) {
+      const document = documents.get(uri);
+      if (document) lint(document);
+    }
   });
   documents.onDidClose((event) => {
     dataPasses.forget(event.document.uri);

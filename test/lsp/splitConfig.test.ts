@@ -9,6 +9,8 @@ import {
   CompletionRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   DidOpenTextDocumentNotification,
   HoverRequest,
   InitializedNotification,
@@ -152,6 +154,26 @@ describe('language server over stdio: split configurations', { timeout: 60_000 }
     );
     assert.match(messageText(published.diagnostics[0]), /is outside the workspace/);
     assert.equal(published.diagnostics[1]?.message, 'JSON: a comma (,) is expected between entries');
+  });
+
+  it('lints again when its data file appears on disk', async () => {
+    const text = LEAKY.replace('data/churn.csv', 'data/later.csv')
+      .replace('strategy: stratified', 'seed: 1\nstrategy: stratified')
+      .replace('deduplicate, standard_scale', 'deduplicate');
+    const uri = await workspace.write('later.split.yaml', text);
+    const from = session.diagnostics.mark();
+    await open(uri, text);
+    const missing = await session.nextDiagnostics(uri, { from });
+    assert.deepEqual(
+      missing.diagnostics.map((d) => d.code),
+      ['MLS014'],
+    );
+    const csv = await workspace.write('data/later.csv', await fs.readFile(workspace.file('data/churn.csv')));
+    const again = session.diagnostics.mark();
+    await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: csv, type: FileChangeType.Created }],
+    });
+    assert.deepEqual((await session.nextDiagnostics(uri, { from: again })).diagnostics, []);
   });
 
   it('follows the mlguide.splits.globs setting', async () => {

@@ -31,6 +31,8 @@ import { DEFAULT_SPLIT_GLOBS, parseSplitConfig, splitConfigFormat } from './pars
 
 interface SplitState {
   version: number;
+  /** The data files (absolute) the lint read or looked for. */
+  dataFiles: string[];
   findings: LintFinding[];
   format: 'yaml' | 'json';
   /** The header of the first readable data file, for completion of column names. */
@@ -109,7 +111,8 @@ export class SplitDocuments {
     });
     const previous = this.states.get(document.uri);
     const columns = [...data.values()].find((facts) => facts.header)?.header ?? [];
-    this.states.set(document.uri, { version, findings, format, columns });
+    const dataFiles = [...data.values()].map((facts) => facts.file);
+    this.states.set(document.uri, { version, dataFiles, findings, format, columns });
     // Like cards: a clean file that never had diagnostics gets no message.
     if (findings.length === 0 && (!previous || previous.findings.length === 0)) return;
     await this.connection.sendDiagnostics({
@@ -117,6 +120,14 @@ export class SplitDocuments {
       version,
       diagnostics: findings.map((finding) => toDiagnostic(finding)),
     });
+  }
+
+  /** The split documents that read or looked for one of `files` (created, changed or deleted on disk). */
+  usingData(files: readonly string[]): string[] {
+    const changed = new Set(files.map((file) => path.resolve(file)));
+    return [...this.states.entries()]
+      .filter(([, state]) => state.dataFiles.some((file) => changed.has(file)))
+      .map(([uri]) => uri);
   }
 
   /** Forgets a closed document (lintServer clears its diagnostics). */
