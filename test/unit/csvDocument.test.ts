@@ -384,6 +384,50 @@ describe('diagnostics of an open CSV document', () => {
   });
 });
 
+describe('any text, however malformed', () => {
+  it('never throws, slices change nothing, and every range is a real position in the editor', async () => {
+    // Seeded, so a failure reproduces: texts built from the pieces that trip CSV readers (quotes,
+    // doubled quotes, every line ending, a byte-order mark mid-text, surrogate pairs, delimiters).
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pieces = [
+      'a',
+      '1',
+      ',',
+      ',',
+      '"',
+      '\n',
+      '\r\n',
+      '\r',
+      ' ',
+      ';',
+      '\t',
+      'x',
+      '2.5',
+      '""',
+      'NA',
+      '\ufeff',
+      '😀',
+    ];
+    for (let round = 0; round < 1500; round++) {
+      let text = '';
+      const length = Math.floor(random() * 80);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)] ?? '';
+      const whole = await check(text);
+      assert.deepEqual(await check(text, { sliceChars: 1 + Math.floor(random() * 5) }), whole, JSON.stringify(text));
+      const document = TextDocument.create('file:///fuzz.csv', 'csv', 1, text);
+      for (const finding of whole.findings) {
+        for (const position of [finding.range.start, finding.range.end]) {
+          assert.deepEqual(document.positionAt(document.offsetAt(position)), position, JSON.stringify(text));
+        }
+      }
+    }
+  });
+});
+
 describe('the same lines as the engine reading the file', () => {
   /** The engine's warning codes, named as the document check names them. */
   const CODES: Record<string, string> = {

@@ -174,14 +174,19 @@ class PositionWalker {
 
   positionAt(offset: number): CsvPosition {
     this.breaks.lastIndex = this.lineStart;
+    let at = offset;
     for (let match = this.breaks.exec(this.text); match; match = this.breaks.exec(this.text)) {
       const next = match.index + match[0].length;
-      // A `\r\n` split by the offset belongs to the line it ends.
-      if (next > offset) break;
+      if (next > offset) {
+        // An offset between `\r` and `\n` (papaparse splitting on `\n` keeps the `\r` in a
+        // cell) is the end of the line those two end.
+        if (match.index < offset) at = match.index;
+        break;
+      }
       this.line++;
       this.lineStart = next;
     }
-    return { line: this.line, character: offset - this.lineStart };
+    return { line: this.line, character: at - this.lineStart };
   }
 }
 
@@ -191,13 +196,18 @@ function advance(text: string, from: number, fromPosition: CsvPosition, offset: 
   let lineStart = from - character;
   const breaks = /\r\n|\r|\n/g;
   breaks.lastIndex = from;
+  let at = offset;
   for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
     const next = match.index + match[0].length;
-    if (next > offset) break;
+    if (next > offset) {
+      // Inside a `\r\n`: the end of its line, as for PositionWalker.
+      if (match.index < offset) at = match.index;
+      break;
+    }
     line++;
     lineStart = next;
   }
-  character = offset - lineStart;
+  character = at - lineStart;
   return { line, character };
 }
 
