@@ -118,3 +118,24 @@ describe('CardDataPasses', () => {
     assert.deepEqual(host.changed, ['d']);
   });
 });
+
+describe('CardDataPasses on data that cannot be read', () => {
+  let scratch: ScratchDir;
+  before(() => (scratch = scratchDir()));
+  after(() => scratch.remove());
+
+  it('a folder named like a CSV: one pass, one re-lint, and keystrokes do not start another', async () => {
+    scratch.write('e/data.csv/inner.txt', 'not a table');
+    const host = recordingHost(Infinity);
+    const passes = new CardDataPasses(host);
+    const cardPath = `${scratch.dir}/e/DATASET.md`;
+    const card = parseDatasetCard(CARD, 'markdown');
+    passes.dataFor('e', cardPath, card, {});
+    await passes.idle();
+    // The host re-lints on facts: that lint asks again, as every keystroke does.
+    for (let i = 0; i < 3; i++) assert.equal(passes.dataFor('e', cardPath, card, {})?.files[0]?.error, 'not a file');
+    await passes.idle();
+    assert.deepEqual(host.changed, ['e']);
+    assert.match(host.logs.join('\n'), /data\.csv of DATASET\.md cannot be read: not a file/);
+  });
+});

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { DatasetCard } from '../parse/datasetCard';
 import { dataInputs, expandInputs, inputsKey, type DataAssignments, type DataInput } from './findData';
-import { cachedCardData, DataFactsCache, DataPassCancelled, readCardData } from './readData';
+import { DataFactsCache, DataPassCancelled, readCardData } from './readData';
 import type { CardData, DataReference } from './types';
 
 /** Progress of one pass, as the host shows it (LSP work-done progress). */
@@ -33,6 +33,10 @@ interface CardState {
   key: string;
   /** The files of the last pass (globs expanded). */
   references?: DataReference[];
+  /** What the last pass found; kept until the inputs or one of the files change. */
+  data?: CardData;
+  /** True once a pass for these inputs failed: keystrokes do not retry it (a file change does). */
+  failed?: boolean;
   pass?: { cancelled: boolean };
 }
 
@@ -60,10 +64,9 @@ export class CardDataPasses {
     }
     const key = inputsKey(inputs);
     if (state?.key === key) {
-      const data = state.references ? cachedCardData(state.references, this.cache) : undefined;
-      if (data) return data;
-      // Being read already: keystrokes do not start the pass over.
-      if (state.pass) return undefined;
+      // Known, being read, or not readable: a keystroke never starts a pass over.
+      if (state.data) return state.data;
+      if (state.pass || state.failed) return undefined;
     }
     if (state?.pass) state.pass.cancelled = true;
     const next: CardState = { cardPath, inputs, key };
@@ -95,6 +98,8 @@ export class CardDataPasses {
       if (!uses) continue;
       if (state.pass) state.pass.cancelled = true;
       delete state.references;
+      delete state.data;
+      delete state.failed;
       this.start(uri, state);
     }
   }
@@ -135,7 +140,7 @@ export class CardDataPasses {
         progress = await this.host.beginProgress(title, total);
       }
       let lastPercent = -1;
-      await readCardData(references, this.cache, {
+      const data = await readCardData(references, this.cache, {
         isCancelled,
         onProgress: (done, all) => {
           const percent = all > 0 ? Math.floor((done / all) * 100) : 100;
@@ -154,11 +159,15 @@ export class CardDataPasses {
       });
       if (isCancelled() || this.cards.get(uri) !== state) return;
       state.references = references;
+      state.data = data;
       delete state.pass;
       this.host.factsChanged(uri);
     } catch (error) {
       if (error instanceof DataPassCancelled) return;
-      if (state.pass === pass) delete state.pass;
+      if (state.pass === pass) {
+        delete state.pass;
+        state.failed = true;
+      }
       this.host.log(
         `mlguide: the data pass of ${state.cardPath} failed: ${error instanceof Error ? error.message : String(error)}`,
       );

@@ -87,7 +87,12 @@ export class DataFactsCache {
       options.onRead?.(file, facts, 0);
       return facts;
     }
-    if (!stat.isFile()) return { rows: 0, columns: [], error: 'not a file' };
+    if (!stat.isFile()) {
+      const facts = { rows: 0, columns: [], error: 'not a file' };
+      this.entries.set(file, { size: -1, mtimeMs: -1, facts });
+      options.onRead?.(file, facts, 0);
+      return facts;
+    }
     const cached = this.entries.get(file);
     if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached.facts;
 
@@ -125,17 +130,6 @@ export class DataFactsCache {
     if (isCancelled()) throw new DataPassCancelled();
     return facts;
   }
-}
-
-/** The card's data from cached facts alone, or undefined when a file has not been read yet. */
-export function cachedCardData(references: readonly DataReference[], cache: DataFactsCache): CardData | undefined {
-  const files = [];
-  for (const reference of references) {
-    const facts = cache.peek(reference.path);
-    if (!facts) return undefined;
-    files.push(toCardFile(reference, facts));
-  }
-  return { files };
 }
 
 function toCardFile(reference: DataReference, facts: DataFacts): CardData['files'][number] {
