@@ -43,7 +43,11 @@ export default tseslint.config(
     files: ['webviews/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['vscode', 'vscode-*', 'node:*'], message: 'Webviews run in a browser sandbox.' },
+        {
+          // VS Code's web components (@vscode-elements) are browser code, made for webviews.
+          group: ['vscode', 'vscode-*', '!@vscode-elements/**', 'node:*'],
+          message: 'Webviews run in a browser sandbox.',
+        },
         {
           group: ['**/server/**', '**/client/**'],
           message: 'Webviews talk to the host only through core/src/protocol.',

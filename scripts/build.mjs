@@ -30,7 +30,11 @@ const builds = [
     minify: !dev,
     sourcemap: dev ? 'linked' : false,
     logLevel: 'warning',
-    entryPoints: { profile: 'webviews/profile/main.ts', checklist: 'webviews/checklist/main.ts' },
+    entryPoints: {
+      profile: 'webviews/profile/main.ts',
+      checklist: 'webviews/checklist/main.ts',
+      analysis: 'webviews/analysis/main.ts',
+    },
     outdir: 'dist/webviews',
   },
   // Test code: never packaged (see .vscodeignore); `vscode` and `mocha` come from the host.

@@ -6,6 +6,7 @@ import { ProfilePanel } from './panels/ProfilePanel';
 import { registerChecklist, type ChecklistController } from './commands/checklist';
 import type { ChecklistResult } from '../../core/src/protocol/checklist';
 import { registerWalkthrough } from './commands/walkthrough';
+import { registerAnalysis } from './commands/analysis';
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mlguid
   );
   client = await clientReady;
   context.subscriptions.push(ProfilePanel.registerSerializer(context.extensionUri, profileLoader(client)));
+  registerAnalysis(context, client);
   const checklist = registerChecklist(context, client);
   return {
     activationMs: performance.now() - started,

@@ -102,7 +102,7 @@ export interface WebviewHarness {
   served: string[];
   openProfilePage(): Promise<ProfilePage>;
   /** Loads another webview app's page (same harness, same CSP). */
-  openPage(app: 'profile' | 'checklist'): Promise<ProfilePage>;
+  openPage(app: 'profile' | 'checklist' | 'analysis'): Promise<ProfilePage>;
   close(): Promise<void>;
 }
 
@@ -121,7 +121,7 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       response.end(body);
     };
-    const app = /^\/(profile|checklist)\.html$/.exec(url.pathname)?.[1];
+    const app = /^\/(profile|checklist|analysis)\.html$/.exec(url.pathname)?.[1];
     if (app) {
       const nonce = createNonce();
       nonces.push(nonce);
@@ -129,7 +129,10 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
         200,
         'text/html; charset=utf-8',
         renderWebviewHtml({
-          title: app === 'profile' ? 'Profile: churn.csv' : 'ML project checklist',
+          title:
+            { profile: 'Profile: churn.csv', checklist: 'ML project checklist', analysis: 'Evaluate: predictions.csv' }[
+              app
+            ] ?? app,
           cspSource: origin,
           nonce,
           scriptUri: `${origin}/webviews/${app}.js`,
@@ -185,7 +188,7 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
     openPage: (app) => openPage(app),
   };
 
-  async function openPage(app: 'profile' | 'checklist'): Promise<ProfilePage> {
+  async function openPage(app: 'profile' | 'checklist' | 'analysis'): Promise<ProfilePage> {
     {
       const page = await browser.newPage({ viewport: { width: 960, height: 720 } });
       page.setDefaultTimeout(WAIT_MS);
