@@ -2,12 +2,13 @@
  * Completion of section headings in a dataset card: on a heading line (`#`, `##`, …) the required
  * sections of the card's active profiles are offered — the book's ten documentation items, the
  * seven sections of Datasheets for Datasets, the Hugging Face card template's sections — those the
- * card does not have yet first, each with what to write and why.
+ * card does not have yet first (under a template group, that group's first), each with what to
+ * write and why.
  */
 import { parseDatasetCard } from './parse/datasetCard';
 import type { TextPosition } from './parse/text';
 import { defaultProfiles } from './lint';
-import { requiredSections, sectionPlace, sectionsOfHeading } from './rules/requiredSection';
+import { requiredSections, sectionPlace, sectionsOfHeading, words } from './rules/requiredSection';
 import { isSizeHeading, numberOfExamples } from './rules/MLG009-number-of-examples';
 import { CARD_PROFILES, type CardProfile } from './rules/types';
 // Registering the rules fills the table of sections that requiredSections returns.
@@ -21,6 +22,8 @@ interface Offer {
   prompt: string;
   why: string;
   place: string;
+  /** The template group the section belongs under ("Dataset Structure"). */
+  group?: string;
 }
 
 /** Item 9 is checked by its own rule (it also reads counts in prose and metadata). */
@@ -59,6 +62,12 @@ export function headingCompletions(
   if (!marks) return [];
   const card = parseDatasetCard(text, 'markdown');
   const active = profiles ?? new Set(defaultProfiles(card));
+  // Under a template group ("### " below "## Dataset Structure") the group's own sections come first.
+  const level = (marks[1] ?? '').length;
+  const parent = card.sections.filter((s) => s.range.start.line < position.line && s.level < level).at(-1);
+  const parentWords = parent ? words(parent.heading).join(' ') : undefined;
+  const inParentGroup = (offer: Offer): boolean =>
+    offer.group !== undefined && words(offer.group).join(' ') === parentWords;
   const answered = new Set(
     card.sections
       .filter((s) => s.range.start.line !== position.line)
@@ -81,8 +90,9 @@ export function headingCompletions(
       documentation: `${offer.prompt}\n\nWhy: ${offer.why}`,
       // From just after the `#` marks: one space, then the heading.
       insertText: ` ${offer.heading}`,
-      // Missing sections first, then by profile and in each profile's order.
-      sortText: `${answered.has(offer.id) ? 1 : 0}-${String(CARD_PROFILES.indexOf(offer.profile))}-${String(offer.order).padStart(2, '0')}`,
+      // Missing sections first (those of the group the line is in before others), then by
+      // profile and in each profile's order.
+      sortText: `${answered.has(offer.id) ? 1 : 0}${inParentGroup(offer) ? 0 : 1}-${String(CARD_PROFILES.indexOf(offer.profile))}-${String(offer.order).padStart(2, '0')}`,
       replaceFrom: (marks[1] ?? '').length,
     }));
 }

@@ -70,4 +70,28 @@ describe('headingCompletions', () => {
       'what the card has comes after what it lacks',
     );
   });
+
+  it("offers a template group's missing sections first on a subheading inside that group", () => {
+    const card = [
+      '# Reviews',
+      '',
+      '## Dataset Structure',
+      '',
+      '### Data Instances',
+      '',
+      '```json',
+      '{"text": "Great phone.", "label": 1}',
+      '```',
+      '',
+      '### ',
+      '',
+    ].join('\n');
+    const items = headingCompletions(card, { line: 10, character: 4 }, new Set(['huggingface']));
+    const sorted = [...items].sort((a, b) => a.sortText.localeCompare(b.sortText));
+    assert.deepEqual(
+      sorted.slice(0, 3).map((i) => i.label),
+      ['Data Fields', 'Data Splits', 'Dataset Summary'],
+    );
+    assert.equal(sorted.at(-1)?.label, 'Data Instances', 'the card has it');
+  });
 });
