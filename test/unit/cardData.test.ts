@@ -354,6 +354,13 @@ Data: [churn.csv](data/churn.csv).
     assert.deepEqual(range.range, { start: { line: 9, character: 20 }, end: { line: 9, character: 23 } });
   });
 
+  it('MLG406: code words in parentheses explain a value, they are not values', async () => {
+    const text =
+      '# Churn\n\n[Data](data/churn.csv).\n\n## Label values\n\n`churned` is `yes` (cancelled within `90` days) or `no`.\n';
+    const { findings } = await lintWithData(scratch.dir, 'DATASET.md', text);
+    assert.deepEqual(only(findings, 'MLG406'), []);
+  });
+
   it('stays quiet without data, and on a file that cannot be read', async () => {
     const text = '# Churn\n\nThe [table](data/missing.csv) has 1,250 rows.\n';
     assert.deepEqual(only(lintDatasetCard(text, 'markdown'), 'MLG401'), []);

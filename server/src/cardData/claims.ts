@@ -761,6 +761,16 @@ const CODE_OR_QUOTED = /`([^`\n]+)`(?:\s*\((-?\d+)\))?|"([^"\n]{1,40})"|â€œ([^â€
 /** "0 = negative", "- `1`: positive", "- 0: negative". */
 const CODE_EQUALS = /(?:^\s*(?:[-*+]|\d+[.)])\s+|(?<=[\s,;(]))`?(-?\d+)`?\s*(?:=|:)\s*`?([A-Za-z][\w-]*)`?/g;
 
+/** How many parentheses are open at `offset` of `text`. */
+function parenthesisDepth(text: string, offset: number): number {
+  let depth = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth > 0) depth--;
+  }
+  return depth;
+}
+
 function labelClaims(card: DatasetCard): LabelClaim[] {
   const claims: LabelClaim[] = [];
   if (card.kind !== 'markdown') return claims;
@@ -779,6 +789,8 @@ function labelClaims(card: DatasetCard): LabelClaim[] {
       for (const match of text.matchAll(CODE_OR_QUOTED)) {
         const value = match[1] ?? match[3] ?? match[4] ?? '';
         if (value.trim() === '' || value.trim().split(/\s+/).length > 3) continue;
+        // Inside parentheses it explains a value ("`yes` (cancelled within `90` days)"), it is not one.
+        if (parenthesisDepth(text, match.index) > 0) continue;
         const start = match.index + 1;
         tokens.push({
           text: value,
