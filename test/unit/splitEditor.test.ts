@@ -66,7 +66,7 @@ describe('split configuration completion', () => {
     for (const key of ['target', 'shuffle', 'strategy', 'sizes', 'preprocessing', 'margin'])
       assert.ok(labels.includes(key), key);
     const shuffle = items.find((i) => i.label === 'shuffle');
-    assert.equal(shuffle?.insertText, 'shuffle: ');
+    assert.equal(shuffle?.insertText, 'shuffle: true');
     assert.equal(shuffle.replaceFrom, 0);
     assert.match(shuffle.documentation, /Data was randomized before the split/);
   });

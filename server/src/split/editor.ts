@@ -141,7 +141,8 @@ function keyItems(
       detail: child.summary,
       documentation: specMarkdown(child),
       replaceFrom,
-      insertText: `${q(keyName(child))}: `,
+      // YAML gets the usual value to start from (`seed: 42`); JSON only the key.
+      insertText: quote || !child.snippet ? `${q(keyName(child))}: ` : `${keyName(child)}: ${child.snippet}`,
       sortText: String(i).padStart(2, '0'),
     }));
 }

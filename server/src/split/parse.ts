@@ -11,11 +11,18 @@
  * errors at their offsets. It is imported from its ES module build: the CommonJS (UMD) build
  * loads its parts with a `require` esbuild cannot follow, so the bundled server would fail to start.
  */
-import * as path from 'node:path';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { splitLines, type TextPosition, type TextRange } from '../parse/text';
-import { childKeys, didYouMean, keyName, splitKeySpec, type SplitStrategy, type SplitTask } from './keys';
+import {
+  childKeys,
+  didYouMean,
+  keyName,
+  SPLIT_STRATEGIES,
+  SPLIT_TASKS,
+  type SplitStrategy,
+  type SplitTask,
+} from './keys';
 import type {
   Located,
   ParsedSplitConfig,
@@ -381,7 +388,7 @@ function typeConfig(root: SplitMap, problems: Problems): SplitConfig {
         break;
       }
       case 'task':
-        config.task = field(entry, enumValue<SplitTask>(node, 'task', ['classification', 'regression'], problems));
+        config.task = field(entry, enumValue<SplitTask>(node, 'task', SPLIT_TASKS, problems));
         break;
       case 'target':
         config.target = field(entry, stringValue(node, 'target', problems));
@@ -398,15 +405,7 @@ function typeConfig(root: SplitMap, problems: Problems): SplitConfig {
         } else typeProblem(problems, node, 'shuffle', 'true or false');
         break;
       case 'strategy':
-        config.strategy = field(
-          entry,
-          enumValue<SplitStrategy>(
-            node,
-            'strategy',
-            ['random', 'stratified', 'group', 'time', 'systematic', 'cluster'],
-            problems,
-          ),
-        );
+        config.strategy = field(entry, enumValue<SplitStrategy>(node, 'strategy', SPLIT_STRATEGIES, problems));
         break;
       case 'stratify_by':
         config.stratifyBy = field(entry, stringList(node, 'stratify_by', problems));
@@ -512,15 +511,4 @@ export function keyPathAt(root: SplitMap, position: TextPosition): { path: strin
 /** Orders positions. */
 export function compare(a: TextPosition, b: TextPosition): number {
   return a.line - b.line || a.character - b.character;
-}
-
-/** Whether a key path is one the format knows (its spec), for hover. */
-export function knownKeyPath(keyPath: readonly string[]): string | undefined {
-  const joined = keyPath.join('.');
-  return splitKeySpec(joined) ? joined : undefined;
-}
-
-/** The absolute file a relative path of the config names. */
-export function resolveConfigPath(dir: string, written: string): string {
-  return path.resolve(dir, written);
 }
