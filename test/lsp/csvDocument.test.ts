@@ -151,6 +151,38 @@ describe('language server over stdio: open CSV documents', { timeout: 90_000 }, 
     assert.deepEqual(versions, [4], 'the superseded versions published nothing');
   });
 
+  it('answers requests while a 19 MB document is being checked', async (t) => {
+    const body = Array.from({ length: 1_000_000 }, (_, i) => `${i},${i % 90},City${i % 50}-n`).join('\n');
+    const text = `id,age,city\n${body}\n1,unknown,Oslo\n`;
+    assert.ok(text.length > 18_000_000 && text.length < 20 * 1024 * 1024, `${text.length} characters`);
+    const uri = nextUri();
+    const from = session.diagnostics.mark();
+    const started = performance.now();
+    await open(uri, text);
+    const found = await lenses(uri);
+    const answered = performance.now() - started;
+    // The lens came back while the check was still running: no diagnostics yet.
+    assert.equal(found.length, 3);
+    assert.equal(
+      session.diagnostics.items.slice(from).some((d) => d.uri === uri),
+      false,
+      `the check finished before the request was answered (${answered.toFixed(0)} ms)`,
+    );
+    const published = await session.nextDiagnostics(uri, { from, version: 1, timeoutMs: 60_000 });
+    const checked = performance.now() - started;
+    t.diagnostic(`CodeLens answered after ${answered.toFixed(0)} ms; diagnostics after ${checked.toFixed(0)} ms`);
+    assert.deepEqual(summary(published), [
+      [
+        'csv-mixed-types',
+        1_000_001,
+        2,
+        9,
+        'column `age` is numeric in 1,000,000 rows but holds text in 1, first at line 1000002: `unknown`; readers then take the whole column as text',
+      ],
+    ]);
+    await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  });
+
   it('reads a TSV document with tabs', async () => {
     const uri = nextUri('tsv');
     const published = session.nextDiagnostics(uri, { version: 1 });
