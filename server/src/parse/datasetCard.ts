@@ -242,8 +242,35 @@ function blockStarts(lines: readonly string[]): number[] {
 }
 
 /** The Markdown structure of a card body, parsed block by block (see {@link blockStarts}). */
+/** The body parsed last, block by block: the blocks an edit did not touch are taken from it. */
+let lastBody: { lines: readonly string[]; blocks: Map<string, BlockInfo> } | undefined;
+
+/**
+ * The blocks of the last body parsed that the new body has unchanged: the lines before the first
+ * changed line keep their numbers, those after the last changed line move by the change in line
+ * count. Found by comparing lines, which is cheaper than joining and hashing every block.
+ */
+function reusableBlocks(lines: readonly string[]): (start: number, end: number) => BlockInfo | undefined {
+  const previous = lastBody;
+  if (!previous) return () => undefined;
+  const old = previous.lines;
+  const common = Math.min(old.length, lines.length);
+  let prefix = 0;
+  while (prefix < common && old[prefix] === lines[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < common - prefix && old[old.length - 1 - suffix] === lines[lines.length - 1 - suffix]) suffix++;
+  const shift = lines.length - old.length;
+  return (start, end) => {
+    if (end <= prefix) return previous.blocks.get(`${start}:${end}`);
+    if (start >= lines.length - suffix) return previous.blocks.get(`${start - shift}:${end - shift}`);
+    return undefined;
+  };
+}
+
 function parseBody(lines: readonly string[], fresh: boolean, wholeBody: boolean): BlockInfo {
   const starts = wholeBody ? [0] : blockStarts(lines);
+  const reuse = fresh ? () => undefined : reusableBlocks(lines);
+  const blocks = new Map<string, BlockInfo>();
   const whole: BlockInfo = { headings: [], code: [], links: [], closed: true };
   let merges = 0;
   for (let b = 0; b < starts.length;) {
@@ -256,7 +283,8 @@ function parseBody(lines: readonly string[], fresh: boolean, wholeBody: boolean)
       // rest is parsed in one piece rather than block by block.
       const last = end >= lines.length || merges > 4;
       const stop = last ? lines.length : end;
-      info = parseBlock(`${lines.slice(start, stop).join('\n')}\n`, fresh);
+      info = reuse(start, stop) ?? parseBlock(`${lines.slice(start, stop).join('\n')}\n`, fresh);
+      if (!fresh) blocks.set(`${start}:${stop}`, info);
       if (last) {
         next = starts.length;
         break;
@@ -270,6 +298,7 @@ function parseBody(lines: readonly string[], fresh: boolean, wholeBody: boolean)
     for (const link of info.links) whole.links.push({ target: link.target, line: link.line + start });
     b = next;
   }
+  if (!fresh && !wholeBody) lastBody = { lines, blocks };
   return whole;
 }
 
