@@ -46,6 +46,7 @@ const builds = [
       'host/suite/index': 'test/host/suite/index.ts',
       'host/suite/extension.suite': 'test/host/suite/extension.suite.ts',
       'host/suite/checklist.suite': 'test/host/suite/checklist.suite.ts',
+      'host/suite/analysis.suite': 'test/host/suite/analysis.suite.ts',
       'host/runElectron': 'test/host/runElectron.ts',
     },
     outdir: 'out/test',

@@ -7,6 +7,8 @@ import { registerChecklist, type ChecklistController } from './commands/checklis
 import type { ChecklistResult } from '../../core/src/protocol/checklist';
 import { registerWalkthrough } from './commands/walkthrough';
 import { registerAnalysis } from './commands/analysis';
+import type { AnalysisPanel } from './panels/AnalysisPanel';
+import type { AnalysisKind } from '../../core/src/protocol/webview';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +18,11 @@ export interface MlguideApi {
   activationMs: number;
   /** The life-cycle checklist: what the views show, a fresh check, and changes (tests, other extensions). */
   checklist: Pick<ChecklistController, 'refresh' | 'set'> & { readonly current: ChecklistResult | undefined };
+  /** Opens an evaluation panel on a CSV file (tests, other extensions). */
+  openAnalysis: (
+    kind: AnalysisKind,
+    uri: vscode.Uri,
+  ) => Promise<Pick<AnalysisPanel, 'run' | 'exportReport' | 'current'>>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MlguideApi> {
@@ -29,10 +36,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mlguid
   );
   client = await clientReady;
   context.subscriptions.push(ProfilePanel.registerSerializer(context.extensionUri, profileLoader(client)));
-  registerAnalysis(context, client);
+  const openAnalysis = registerAnalysis(context, client);
   const checklist = registerChecklist(context, client);
   return {
     activationMs: performance.now() - started,
+    openAnalysis,
     checklist: {
       refresh: (start?: boolean) => checklist.refresh(start),
       set: (change) => checklist.set(change),

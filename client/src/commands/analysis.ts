@@ -23,7 +23,10 @@ async function pickCsv(arg: unknown, label: string): Promise<vscode.Uri | undefi
  * The evaluation panels' commands (`mlguide.baseline`, `mlguide.evaluate`, `mlguide.compare`),
  * their restore after a reload, and the read-only "mlguide data view" editor for CSV files.
  */
-export function registerAnalysis(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerAnalysis(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+): (kind: AnalysisKind, uri: vscode.Uri) => Promise<AnalysisPanel> {
   const open = async (kind: AnalysisKind, arg: unknown, label: string): Promise<AnalysisPanel | undefined> => {
     const uri = await pickCsv(arg, label);
     if (!uri) return undefined;
@@ -49,4 +52,5 @@ export function registerAnalysis(context: vscode.ExtensionContext, client: Langu
       { webviewOptions: { retainContextWhenHidden: true }, supportsMultipleEditorsPerDocument: true },
     ),
   );
+  return (kind, uri) => AnalysisPanel.show(context, client, kind, uri);
 }

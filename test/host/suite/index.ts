@@ -25,6 +25,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
   mocha.addFile(path.join(__dirname, 'extension.suite.js'));
   mocha.addFile(path.join(__dirname, 'checklist.suite.js'));
+  mocha.addFile(path.join(__dirname, 'analysis.suite.js'));
   const results: HostTestResult[] = [];
   const out = process.env.MLGUIDE_HOST_RESULTS;
   return new Promise((resolve, reject) => {

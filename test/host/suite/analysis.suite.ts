@@ -1,0 +1,70 @@
+/**
+ * The evaluation panels in a real VS Code: opened from their commands on the example files, a job
+ * run in the language server, the report exported where the checklist finds it.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { MlguideApi } from '../../../client/src/extension';
+
+const EXTENSION_ID = 'mlguide.mlguide';
+
+function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+function webviewTabs(): string[] {
+  return vscode.window.tabGroups.all.flatMap((g) =>
+    g.tabs.filter((t) => t.input instanceof vscode.TabInputWebview).map((t) => t.label),
+  );
+}
+
+describe('evaluation panels in VS Code', () => {
+  let api: MlguideApi;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<MlguideApi>(EXTENSION_ID);
+    assert.ok(extension);
+    api = await extension.activate();
+  });
+
+  it('opens the three panels from their commands on the example files', async () => {
+    await vscode.commands.executeCommand('mlguide.evaluate', workspaceFile('data/predictions.csv'));
+    await vscode.commands.executeCommand('mlguide.baseline', workspaceFile('data/churn.csv'));
+    await vscode.commands.executeCommand('mlguide.compare', workspaceFile('data/predictions.csv'));
+    const tabs = webviewTabs();
+    for (const title of ['Evaluate: predictions.csv', 'Dataset & baseline: churn.csv', 'Compare: predictions.csv']) {
+      assert.ok(tabs.includes(title), `${title} in ${JSON.stringify(tabs)}`);
+    }
+  });
+
+  it('suggests the columns, evaluates in the language server, and exports a report the checklist counts', async () => {
+    const panel = await api.openAnalysis('evaluate', workspaceFile('data/predictions.csv'));
+    const choices = panel.current?.choices;
+    assert.ok(choices?.kind === 'evaluate');
+    assert.deepEqual([choices.truth, choices.predicted, choices.score], ['churned', 'predicted', 'score']);
+    const result = await panel.run({ ...choices, resamples: 200, seed: 1 });
+    assert.equal(result?.kind, 'evaluate');
+    assert.ok(result.report.task === 'classification');
+    assert.deepEqual(result.report.confusion_matrix, [
+      [30, 8],
+      [3, 9],
+    ]);
+    assert.ok(result.report.metrics.accuracy?.ci, 'accuracy has an interval');
+
+    const file = await panel.exportReport(workspaceFile('reports/evaluation.md'));
+    assert.ok(file);
+    const text = readFileSync(file.fsPath, 'utf8');
+    assert.match(text, /^<!-- mlguide-report: evaluation intervals -->/);
+    assert.match(text, /\| intervals \| bootstrap, 200 resamples, 95 %, bca, seed 1 \|/);
+    const checklist = await api.checklist.refresh();
+    const item = checklist?.stages.flatMap((s) => s.items).find((i) => i.id === 'evaluation.offline-with-intervals');
+    assert.equal(item?.status, 'verified');
+    assert.deepEqual(
+      item.evidence.map((e) => e.path),
+      ['reports/evaluation.md'],
+    );
+  });
+});
