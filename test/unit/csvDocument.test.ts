@@ -84,6 +84,29 @@ describe('diagnostics of an open CSV document', () => {
     assert.equal(text.split('\n')[4]?.slice(2, 19), '"never closed,0.9');
   });
 
+  it('a quote not doubled inside a quoted field: at the field, saying how far it runs on (pandas reads it so too)', async () => {
+    const checked = await check(fixture('stray-quote.csv'));
+    assert.equal(checked.rows, 4);
+    assert.deepEqual(rows(checked.findings), [
+      [
+        'csv-stray-quote',
+        2,
+        2,
+        2,
+        19,
+        'a quote inside this quoted field is not doubled (`27" monitor`); inside quotes, write a quote as ""',
+      ],
+      [
+        'csv-stray-quote',
+        3,
+        2,
+        3,
+        9,
+        'a quote inside this quoted field is not doubled, so the field runs on to line 5; inside quotes, write a quote as ""',
+      ],
+    ]);
+  });
+
   it('an unterminated quote on the last line asks for the closing quote', async () => {
     const checked = await check('a,b\n1,"open');
     assert.deepEqual(rows(checked.findings), [

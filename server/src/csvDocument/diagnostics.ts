@@ -16,6 +16,7 @@ import { sniffDelimiter, sniffNewline } from '../../../core/src/csv/sniff';
 export type CsvDocumentCode =
   | 'csv-ragged-row'
   | 'csv-unterminated-quote'
+  | 'csv-stray-quote'
   | 'csv-empty-header'
   | 'csv-duplicate-header'
   | 'csv-mixed-types'
@@ -96,6 +97,7 @@ const SNIFF_CHARS = 64 * 1024;
 const SEVERITY: Record<Exclude<CsvDocumentCode, 'csv-more-problems'>, CsvDocumentFinding['severity']> = {
   'csv-ragged-row': 'warning',
   'csv-unterminated-quote': 'error',
+  'csv-stray-quote': 'warning',
   'csv-empty-header': 'warning',
   'csv-duplicate-header': 'warning',
   'csv-mixed-types': 'warning',
@@ -107,6 +109,7 @@ const SEVERITY: Record<Exclude<CsvDocumentCode, 'csv-more-problems'>, CsvDocumen
 const PLURAL: Record<CsvDocumentCode, string> = {
   'csv-ragged-row': 'ragged rows',
   'csv-unterminated-quote': 'unterminated quotes',
+  'csv-stray-quote': 'stray quotes',
   'csv-empty-header': 'empty column names',
   'csv-duplicate-header': 'repeated column names',
   'csv-mixed-types': 'columns with mixed types',
@@ -243,10 +246,9 @@ function locateCells(
         spans.push({ from: at, to: lineEnd(text, at) });
         return spans;
       }
-      let quotes = 0;
-      for (let q = cell.indexOf('"'); q !== -1; q = cell.indexOf('"', q + 1)) quotes++;
-      to = at + 1 + cell.length + quotes + 1;
-      if (text.charCodeAt(to - 1) !== 34) return undefined;
+      const close = closingQuote(text, at, cell);
+      if (close === undefined) return undefined;
+      to = close + 1;
     } else {
       to = at + cell.length;
       if (text.slice(at, to) !== cell) return undefined;
@@ -259,6 +261,26 @@ function locateCells(
     at = next + delimiter.length;
   }
   return spans;
+}
+
+/**
+ * The offset of the quote that closes the quoted field opening at `open`, whose value papaparse
+ * read as `cell`: the field's text up to it, with `""` read as `"`, is the value. Usually each
+ * quote of the value was doubled; a stray (undoubled) quote makes the text shorter, so the
+ * quotes between the shortest and longest possible ends are tried.
+ */
+function closingQuote(text: string, open: number, cell: string): number | undefined {
+  let quotes = 0;
+  for (let q = cell.indexOf('"'); q !== -1; q = cell.indexOf('"', q + 1)) quotes++;
+  const likely = open + 1 + cell.length + quotes;
+  const matches = (close: number): boolean =>
+    text.charCodeAt(close) === 34 && text.slice(open + 1, close).replaceAll('""', '"') === cell;
+  if (matches(likely)) return likely;
+  for (let close = text.indexOf('"', open + 1 + cell.length); close !== -1 && close < likely;) {
+    if (matches(close)) return close;
+    close = text.indexOf('"', close + 1);
+  }
+  return undefined;
 }
 
 /** Finds the problems of one document; see {@link checkCsvDocument}. */
@@ -299,7 +321,7 @@ class DocumentChecker {
   }
 
   /** One row from papaparse; `end` is the offset just past it in the whole text. */
-  row(cells: string[], end: number, unterminated: boolean): void {
+  row(cells: string[], end: number, unterminated: boolean, strayQuote = false): void {
     const text = this.text;
     let start = this.previousEnd;
     this.previousEnd = end;
@@ -310,6 +332,7 @@ class DocumentChecker {
     const header = this.header;
     if (!header) {
       this.readHeader(cells, start, unterminated);
+      if (strayQuote && !unterminated) this.reportStrayQuote();
       return;
     }
     this.rows++;
@@ -329,6 +352,11 @@ class DocumentChecker {
           : 'a quoted field opened here is never closed: add the closing quote',
       );
       // The field holds the rest of the file: its cells say nothing about the column's type.
+      return;
+    }
+    if (strayQuote) {
+      this.reportStrayQuote();
+      // A field that ran on past its closing quote says nothing about its column's type.
       return;
     }
     if (cells.length !== width) {
@@ -358,6 +386,41 @@ class DocumentChecker {
         column.first[family] = { range, line: range.start.line + 1, value: cell };
       }
     }
+  }
+
+  /**
+   * A quoted field of the current row holding a quote that is not doubled: papaparse reads on to
+   * the next quote that can close the field, often lines later. Reported from the field's opening
+   * quote to the end of that line (the row's first line when the field cannot be located).
+   */
+  private reportStrayQuote(): void {
+    const row = this.current as NonNullable<typeof this.current>;
+    const text = this.text;
+    let culprit = -1;
+    for (let i = 0; i < row.cells.length && culprit === -1; i++) {
+      this.cellRange(i);
+      const span = row.spans?.[i];
+      if (!span || text.charCodeAt(span.from) !== 34) continue;
+      if (
+        text
+          .slice(span.from + 1, span.to - 1)
+          .replaceAll('""', '')
+          .includes('"')
+      )
+        culprit = i;
+    }
+    const span = culprit === -1 ? undefined : row.spans?.[culprit];
+    const from = span ? this.cellRange(culprit).start : this.rowPosition();
+    const fromOffset = span ? span.from : row.start;
+    const range = { start: from, end: advance(text, fromOffset, from, lineEnd(text, fromOffset)) };
+    const endLine = span ? this.cellRange(culprit).end.line : from.line;
+    this.add(
+      'csv-stray-quote',
+      range,
+      endLine > from.line
+        ? `a quote inside this quoted field is not doubled, so the field runs on to line ${endLine + 1}; inside quotes, write a quote as ""`
+        : `a quote inside this quoted field is not doubled${span ? ` (${quoteForMessage(row.cells[culprit] ?? '')})` : ''}; inside quotes, write a quote as ""`,
+    );
   }
 
   /** The row being checked, and what has been worked out about where its cells lie. */
@@ -595,11 +658,13 @@ export async function checkCsvDocument(
           return;
         }
         const unterminated = results.errors.length > 0 && results.errors.some((e) => e.code === 'MissingQuotes');
+        const strayQuote =
+          !unterminated && results.errors.length > 0 && results.errors.some((e) => e.code === 'InvalidQuotes');
         // The cursor counts from the start of what was fed, which skips a byte-order mark.
         const end = results.meta.cursor + base;
         rowEnd = end;
         try {
-          checker.row(results.data, end, unterminated);
+          checker.row(results.data, end, unterminated, strayQuote);
         } catch (error) {
           stopped = true;
           parser.abort();
