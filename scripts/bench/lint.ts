@@ -205,7 +205,8 @@ export interface KeystrokeTiming {
 export function measureKeystrokes(keystrokes = 300): KeystrokeTiming {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mlguide-bench-lint-'));
   try {
-    const file = path.join(dir, 'DATASET.md');
+    // A Hugging Face card is the dataset repository's README.md, a card by its front matter.
+    const file = path.join(dir, 'README.md');
     const text = generateLargeCard();
     writeFileSync(file, text);
     let document = TextDocument.create(`file://${file}`, 'markdown', 1, text);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import { parseDatasetCard, type DatasetCard } from './parse/datasetCard';
 import type { TextRange } from './parse/text';
@@ -55,21 +55,46 @@ export function datasetCardKind(
 ): 'markdown' | 'yaml' | undefined {
   const normalized = filePath.split(path.sep).join('/');
   const yaml = /\.ya?ml$/i.test(normalized);
-  if (globs.some((glob) => minimatch(normalized, glob, { nocase: true, dot: true }))) {
+  if (globs.some((glob) => globMatcher(glob).match(normalized))) {
     return yaml ? 'yaml' : 'markdown';
   }
   if (/\.(?:md|markdown)$/i.test(normalized) && hasDatasetFrontMatter(text)) return 'markdown';
   return undefined;
 }
 
+/**
+ * Front matter already judged, by its text: a Hugging Face card is a `README.md` found by its
+ * front matter, which is asked on every keystroke and rarely changes while the body is typed.
+ */
+const frontMatterVerdicts = new Map<string, boolean>();
+
+/** Compiled card globs: compiling one costs more than matching it, and every keystroke matches. */
+const globMatchers = new Map<string, Minimatch>();
+function globMatcher(glob: string): Minimatch {
+  let matcher = globMatchers.get(glob);
+  if (!matcher) {
+    if (globMatchers.size >= 256) globMatchers.clear();
+    matcher = new Minimatch(glob, { nocase: true, dot: true });
+    globMatchers.set(glob, matcher);
+  }
+  return matcher;
+}
+
 function hasDatasetFrontMatter(text: string): boolean {
   const match = /^\ufeff?---(?:\r\n?|\n)([\s\S]*?)(?:\r\n?|\n)(?:---|\.\.\.)[^\S\r\n]*(?:\r|\n|$)/.exec(text);
   if (!match) return false;
-  const doc = parseDocument((match[1] ?? '').replace(/\r\n?/g, '\n'));
-  if (!isMap(doc.contents)) return false;
-  return doc.contents.items.some(
-    (pair) => isScalar(pair.key) && DATASET_METADATA_KEYS.includes(String(pair.key.value)),
-  );
+  const frontMatter = match[1] ?? '';
+  const known = frontMatterVerdicts.get(frontMatter);
+  if (known !== undefined) return known;
+  const doc = parseDocument(frontMatter.replace(/\r\n?/g, '\n'));
+  const verdict =
+    isMap(doc.contents) &&
+    doc.contents.items.some((pair) => isScalar(pair.key) && DATASET_METADATA_KEYS.includes(String(pair.key.value)));
+  if (frontMatter.length <= 1 << 20) {
+    if (frontMatterVerdicts.size >= 64) frontMatterVerdicts.clear();
+    frontMatterVerdicts.set(frontMatter, verdict);
+  }
+  return verdict;
 }
 
 /** What a lint run knows besides the text: severities, profiles, the linked data's facts. */
