@@ -1,10 +1,11 @@
 /**
  * Problems in the text of a CSV or TSV file open in the editor: ragged rows, an unterminated
- * quote, empty or repeated header names, and columns whose values mix types. Pure: it reads the
- * text it is given (with papaparse, the parser the engine reads files with, and the engine's
- * delimiter sniffing and cell typing) and returns findings with exact ranges. Large texts are fed
- * to the parser in slices, with a pause between slices so the server keeps answering, and the
- * caller can cancel between slices (a newer version of the document makes the result useless).
+ * quote or one not doubled inside a quoted field, empty or repeated header names, and columns
+ * whose values mix types. Pure: it reads the text it is given (with papaparse, the parser the
+ * engine reads files with, and the engine's delimiter sniffing and cell typing) and returns
+ * findings with exact ranges. Large texts are fed to the parser in slices, with a pause between
+ * slices so the server keeps answering, and the caller can cancel between slices (a newer version
+ * of the document makes the result useless).
  */
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
