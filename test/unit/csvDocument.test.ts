@@ -280,6 +280,17 @@ describe('diagnostics of an open CSV document', () => {
     assert.deepEqual(finding.range, { start: { line: 11, character: 3 }, end: { line: 12, character: 5012 } });
   });
 
+  it('a huge, hostile column name is cut short too', async () => {
+    const name = `"<b>${'n'.repeat(10_000)}\u0000"`;
+    const checked = await check(`${name},${name}\n1,2\n`);
+    assert.deepEqual(
+      checked.findings.map((f) => f.message),
+      [
+        `column name \`<b>${'n'.repeat(57)}…\` (10,004 characters) repeats column 1; readers rename this one to \`<b>${'n'.repeat(57)}…\` (10,006 characters), so code that selects the column by name gets the first`,
+      ],
+    );
+  });
+
   it('quoteForMessage escapes control and separator characters and never splits a surrogate pair', () => {
     assert.equal(quoteForMessage('a\tb\u2028c'), '`a\\tb\\u2028c`');
     assert.equal(quoteForMessage(`${'x'.repeat(39)}😀tail`), `\`${'x'.repeat(39)}…\` (45 characters)`);
