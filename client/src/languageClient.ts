@@ -28,7 +28,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     middleware: {
       // The walkthrough's "lint a dataset card" step completes when a card's diagnostics arrive.
       handleDiagnostics: (uri, diagnostics, next) => {
-        if (!cardLinted) {
+        // A CSV's own diagnostics are not a card's.
+        if (!cardLinted && !/\.(?:csv|tsv)$/i.test(uri.path)) {
           cardLinted = true;
           void vscode.commands.executeCommand('setContext', 'mlguide.walkthrough.cardLinted', true);
         }
