@@ -534,3 +534,35 @@ describe('property: extreme documents', () => {
     });
   }
 });
+
+describe('regressions the properties found', () => {
+  it('places findings of a card that is all front matter on its last line', () => {
+    const text = '---\nlicense: other\ntask_categories:\n- text-classification\n---';
+    const findings = lintDatasetCard(text, 'markdown');
+    assertFindingsInside(findings, editorLines(text));
+    // A missing section is reported on the title, which is the closing `---` here.
+    const missing = findings.find((finding) => finding.ruleId === 'MLG001');
+    assert.deepEqual(missing?.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } });
+  });
+
+  it('reads front matter after a byte-order mark', () => {
+    const text = '\ufeff---\ntask_categories:\n- text-classification\n---\n# Card\n';
+    const card = parseDatasetCard(text, 'markdown');
+    assert.equal(card.bodyStartLine, 4);
+    assert.deepEqual(card.metadata?.toJS(), { task_categories: ['text-classification'] });
+    assert.equal(card.title.text, 'Card');
+  });
+
+  it('counts a lone CR as a line end, as the editor does', () => {
+    const text = '# Card\r\rSome text.\r## Data Fields\r\r- id: int\r';
+    const card = parseDatasetCard(text, 'markdown');
+    assert.deepEqual(
+      card.sections.map((section) => [section.heading, section.range.start.line]),
+      [
+        ['Card', 0],
+        ['Data Fields', 3],
+      ],
+    );
+    assert.equal(card.lines.length, editorLines(text).length);
+  });
+});
