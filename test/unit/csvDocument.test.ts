@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { profileCsvFile } from '../../server/src/engine/readCsv';
+import { corpusDir } from './support';
 import {
   checkCsvDocument,
   quoteForMessage,
@@ -15,7 +16,7 @@ import {
 } from '../../server/src/csvDocument/diagnostics';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'csv-documents');
-const CORPUS = '/work/shared/corpus/csv';
+const CORPUS = path.join(corpusDir, 'csv');
 
 function fixture(name: string): string {
   return readFileSync(path.join(FIXTURES, name), 'utf8');
