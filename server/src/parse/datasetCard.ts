@@ -91,9 +91,11 @@ function blankCommentLines(lines: readonly string[]): string[] {
 }
 
 // Re-linting on every keystroke parses the same card again and again with one character changed.
-// Three caches make that cheap, each keyed by text so a hit is always right: whole cards (hover,
-// completion and lint ask for the same text), YAML documents (the front matter rarely changes
-// while the body is typed) and Markdown blocks (only the block around the edit is parsed again).
+// Caches make that cheap, each keyed by text so a hit is always right: whole cards (the server's
+// data pass, lint, hover and completion ask for the same text), YAML documents (the front matter
+// rarely changes while the body is typed) and Markdown blocks (only the block around the edit is
+// parsed again; the others come from the last parse, found by comparing lines, or by their text).
+// Cards handed out are shared: callers and rules read them and never change them.
 
 /**
  * A least-recently-used cache keyed by text, bounded in entries and in the characters its keys
