@@ -15,7 +15,7 @@ import { MetricInputError } from '../../core/src/metrics';
 export const ExitCode = { Ok: 0, ProblemsFound: 1, UsageOrInputError: 2 } as const;
 
 const USAGE = `Usage:
-  mlguide lint <paths...> [--format text|json] [--profile book,datasheets,huggingface]
+  mlguide lint <paths...> [--format text|json|sarif] [--profile book,datasheets,huggingface]
                                                  lint dataset cards (files, or folders searched for cards)
   mlguide profile <file.csv> [--json] [--delimiter <c>] [--target <column>] [--seed <n>]
                                                  profile a CSV file

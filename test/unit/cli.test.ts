@@ -160,7 +160,7 @@ describe('mlguide lint', () => {
       [['lint', '--fix', 'project'], /unknown option "--fix"/],
       [['lint'], /lint needs at least one file or folder/],
       [['lint', 'nowhere'], /nowhere: no such file or folder/],
-      [['lint', '--format', 'xml', 'project'], /--format must be one of text, json, not "xml"/],
+      [['lint', '--format', 'xml', 'project'], /--format must be one of text, json, sarif, not "xml"/],
       [['lint', 'project', '--format'], /--format needs a value/],
       [['frobnicate'], /unknown command "frobnicate"/],
       [[], /no command given/],

@@ -8,9 +8,11 @@ import { ProfilePanel, type LoadProfile } from '../panels/ProfilePanel';
 
 const CSV_FILE = /\.(?:csv|tsv)$/i;
 
-/** Which file to profile: the argument (editor title button, explorer), the active editor, or a pick. */
+/** Which file to profile: the argument (editor title button, explorer, CodeLens), the active editor, or a pick. */
 async function pickCsv(arg: unknown): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
+  // A CodeLens from the language server passes the document's URI as a string.
+  if (typeof arg === 'string' && arg.startsWith('file:')) return vscode.Uri.parse(arg, true);
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && CSV_FILE.test(active.path)) return active;
   const picked = await vscode.window.showOpenDialog({
