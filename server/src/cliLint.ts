@@ -137,7 +137,10 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
       rules: [...cardRules, ...splitRulesForReports()],
       tool: {
         version: about.version,
-        ...(about.informationUri ? { informationUri: about.informationUri } : {}),
+        // Without a repository in package.json, the site the rule pages are published on.
+        ...((about.informationUri ?? siteOf(rulesUrl))
+          ? { informationUri: about.informationUri ?? siteOf(rulesUrl) }
+          : {}),
         ...((rulesUrl ?? about.rulesUrl) ? { rulesBaseUrl: rulesUrl ?? about.rulesUrl } : {}),
       },
       ruleHelp: readRulePage,
@@ -202,6 +205,11 @@ function rulesUrlOption(value: string | undefined): string | undefined {
     throw new UsageError(`--rules-url must be an http(s) URL, not "${value}"`);
   }
   return value;
+}
+
+/** `https://host/owner/repo/blob/main/docs/rules` → `https://host/owner/repo/blob/main`: where the pages live. */
+function siteOf(rulesUrl: string | undefined): string | undefined {
+  return rulesUrl?.replace(/\/+$/, '').replace(/\/docs\/rules$/, '');
 }
 
 /** A rule's docs page, as shipped beside mlguide; undefined when it cannot be read. */

@@ -99,12 +99,15 @@ describe('mlguide lint --format sarif', () => {
     assert.match(mlg009.properties.docsUrl, /^file:.*\/docs\/rules\/MLG009\.md$/);
     // No public URL is known for the pages (package.json names no repository) unless one is given.
     assert.equal(mlg009.helpUri, undefined);
+    assert.equal(driver.informationUri, undefined);
   });
 
   it('gives each rule a public helpUri under --rules-url, and refuses a URL that is not http(s)', async () => {
     const { log } = await sarifOf(['cards', '--rules-url', 'https://example.org/mlguide/docs/rules/']);
+    const driver = log.runs[0]?.tool.driver;
+    assert.equal(driver?.informationUri, 'https://example.org/mlguide');
     assert.deepEqual(
-      log.runs[0]?.tool.driver.rules.slice(0, 2).map((rule) => rule.helpUri),
+      driver.rules.slice(0, 2).map((rule) => rule.helpUri),
       ['https://example.org/mlguide/docs/rules/MLG001.md', 'https://example.org/mlguide/docs/rules/MLG002.md'],
     );
     const bad = await cli(['lint', 'cards', '--format', 'sarif', '--rules-url', 'docs/rules'], scratch.dir);
