@@ -18,7 +18,7 @@ import { registerEngineRequests } from './engineRequests';
 import { registerChecklistRequests } from './checklist/requests';
 import { countLinkedData, insertSectionEdit } from './fixes';
 import { DEFAULT_CARD_GLOBS, datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
-import { fileDirectiveLine, suppressionComment } from './suppress';
+import { commentKindAt, fileDirectiveLine, suppressionComment } from './suppress';
 import { CONFIG_NAMES, configFor, parseConfig, setOpenConfig, type RuleSeverity } from './config';
 import { headingCompletions } from './completion';
 import { headingHover } from './hover';
@@ -342,12 +342,7 @@ export function startLintServer(connection: Connection): void {
     if (!document || document.version !== data.version || !finding?.fix || !file) return action;
     if (finding.fix.kind === 'edit') return { ...action, edit: { changes: { [data.uri]: finding.fix.edits } } };
     const text = document.getText();
-    const counted = await countLinkedData(
-      file,
-      text,
-      () => token?.isCancellationRequested ?? false,
-      dataPasses.cache,
-    );
+    const counted = await countLinkedData(file, text, () => token?.isCancellationRequested ?? false, dataPasses.cache);
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const today = new Date().toISOString().slice(0, 10);
     const edit = insertSectionEdit(finding.fix, text.split(/\r?\n/), counted, today, eol);
@@ -390,10 +385,14 @@ export function startLintServer(connection: Connection): void {
       }
       // Switching the rule off, for this line or the whole file, with a comment the card keeps.
       const name = `${finding.ruleId} (${finding.alias})`;
+      const fileLine = fileDirectiveLine(lines, kind);
       for (const [scope, title, line] of [
         ['next-line', `Disable ${name} for this line`, finding.range.start.line],
-        ['file', `Disable ${name} for this file`, fileDirectiveLine(lines, kind)],
+        ['file', `Disable ${name} for this file`, fileLine],
       ] as const) {
+        // Nothing may go above a front matter's opening `---`: there only the file-wide switch.
+        if (scope === 'next-line' && line === 0 && fileLine > 0) continue;
+        const commentKind = scope === 'file' ? kind : commentKindAt(lines, kind, line);
         const at = { line, character: 0 };
         disables.push({
           title,
@@ -402,7 +401,10 @@ export function startLintServer(connection: Connection): void {
           edit: {
             changes: {
               [document.uri]: [
-                { range: { start: at, end: at }, newText: `${suppressionComment(kind, scope, finding.ruleId)}${eol}` },
+                {
+                  range: { start: at, end: at },
+                  newText: `${suppressionComment(commentKind, scope, finding.ruleId)}${eol}`,
+                },
               ],
             },
           },

@@ -5,7 +5,8 @@
  *   <!-- mlguide-disable-next-line MLG009 -->       the next line that is not blank
  *   ## Storage <!-- mlguide-disable-line MLG007 --> this line
  *
- * In `dataset.yaml` cards the same directives are YAML comments: `# mlguide-disable MLG009`.
+ * In `dataset.yaml` cards, and in the YAML front matter of Markdown cards, the same directives are
+ * YAML comments: `# mlguide-disable-next-line MLG302` (an HTML comment there would break the YAML).
  * Rules are named by id or alias; unknown names are ignored.
  */
 import { findRule } from './rules/registry';
@@ -39,9 +40,10 @@ function merge(into: RuleSet | undefined, more: RuleSet): RuleSet {
 /** The directives of a card's lines. */
 export function parseSuppressions(lines: readonly string[], kind: 'markdown' | 'yaml'): Suppressions {
   const suppressions: Suppressions = { file: undefined, lines: new Map() };
-  const pattern = kind === 'markdown' ? MARKDOWN : YAML;
+  const frontMatterEnd = fileDirectiveLine(lines, kind);
   lines.forEach((text, line) => {
     if (!text.includes('mlguide-disable')) return;
+    const pattern = kind === 'yaml' || (line > 0 && line < frontMatterEnd - 1) ? YAML : MARKDOWN;
     for (const match of text.matchAll(pattern)) {
       const rules = ruleSet(match[2] ?? '');
       if (match[1] === undefined) {
@@ -69,6 +71,12 @@ export function isSuppressed(suppressions: Suppressions, ruleId: string, line: n
 export function suppressionComment(kind: 'markdown' | 'yaml', scope: 'next-line' | 'file', ruleId: string): string {
   const directive = scope === 'file' ? `mlguide-disable ${ruleId}` : `mlguide-disable-next-line ${ruleId}`;
   return kind === 'markdown' ? `<!-- ${directive} -->` : `# ${directive}`;
+}
+
+/** The comment syntax of `line`: YAML in `dataset.yaml` cards and in a Markdown card's front matter. */
+export function commentKindAt(lines: readonly string[], kind: 'markdown' | 'yaml', line: number): 'markdown' | 'yaml' {
+  // A comment inserted before the closing `---` lands inside the front matter too.
+  return kind === 'yaml' || (line > 0 && line <= fileDirectiveLine(lines, kind) - 1) ? 'yaml' : 'markdown';
 }
 
 /** Where a file-wide directive goes: after the front matter of a Markdown card, else at the top. */

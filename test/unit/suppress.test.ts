@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lintDatasetCard } from '../../server/src/lint';
-import { fileDirectiveLine, suppressionComment } from '../../server/src/suppress';
+import { commentKindAt, fileDirectiveLine, suppressionComment } from '../../server/src/suppress';
 import { applyEdit } from './support';
 
 /** Rule ids found in `text`, sorted. */
@@ -62,5 +62,23 @@ describe('suppression comments', () => {
     });
     assert.ok(!ids(edited).includes('MLG009'));
     assert.equal(suppressionComment('yaml', 'next-line', 'MLG009'), '# mlguide-disable-next-line MLG009');
+  });
+
+  it('are YAML comments inside a Markdown card’s front matter, so the front matter stays valid', () => {
+    const card = `---\nlicense: mit\nsize_categories:\n- 1-10k\n---\n${CARD}`;
+    const lines = card.split('\n');
+    const finding = lintDatasetCard(card, 'markdown').find((f) => f.ruleId === 'MLG302');
+    assert.ok(finding, 'the hand-written size category is reported');
+    const line = finding.range.start.line;
+    assert.equal(commentKindAt(lines, 'markdown', line), 'yaml');
+    assert.equal(commentKindAt(lines, 'markdown', 5), 'markdown', 'the body keeps HTML comments');
+    const at = { line, character: 0 };
+    const edited = applyEdit(card, {
+      range: { start: at, end: at },
+      newText: `${suppressionComment(commentKindAt(lines, 'markdown', line), 'next-line', 'MLG302')}\n`,
+    });
+    const after = ids(edited);
+    assert.ok(!after.includes('MLG302'), after.join(','));
+    assert.ok(!after.includes('MLG301'), 'the front matter still parses');
   });
 });
