@@ -12,7 +12,6 @@ import {
   verifyProject,
   writeChecklistState,
   STATE_FILE,
-  type SplitLinter,
 } from './checklist/project';
 import { parseArgs, UsageError } from './cliArgs';
 import type { CliIo } from './cli';
@@ -30,8 +29,8 @@ const MARK: Record<string, string> = {
   'no-longer-holds': '[!]',
 };
 
-/** Runs the command; `lintSplit` checks split configurations when the split linter is there. */
-export async function checklistCommand(args: readonly string[], io: CliIo, lintSplit?: SplitLinter): Promise<number> {
+/** Runs the command. */
+export async function checklistCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, ['require'], ['json', 'write']);
   if (parsed.positional.length > 1) throw new UsageError('checklist takes at most one folder');
   const projectDir = path.resolve(io.cwd, parsed.positional[0] ?? '.');
@@ -54,7 +53,7 @@ export async function checklistCommand(args: readonly string[], io: CliIo, lintS
   if (!state.writable && state.problems.length > 0 && parsed.has('write')) {
     io.err(`mlguide: ${shownState} has problems: not written`);
   }
-  const { verifications, truncated } = await verifyProject(projectDir, stages, lintSplit);
+  const { verifications, truncated } = await verifyProject(projectDir, stages);
   if (truncated) io.err('mlguide: the project has more files than the checks look at; some were not seen');
 
   let recorded = state.items;

@@ -1,6 +1,6 @@
 // `mlguide checklist`: the life cycle's status of a project, checks run over its files, CI gating.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { classifyReport } from '../../server/src/checklist/project';
@@ -31,6 +31,7 @@ describe('mlguide checklist', () => {
     project = scratchDir();
     project.write('data/churn.csv', example('data/churn.csv'));
     project.write('data/predictions.csv', example('data/predictions.csv'));
+    project.write('churn.split.yaml', example('churn.split.yaml'));
     // The example card with its number of examples stated: it lints clean.
     project.write(
       'DATASET.md',
@@ -68,6 +69,17 @@ describe('mlguide checklist', () => {
     assert.equal(item(json, 'problem-framing.objective').status, 'open');
     const data = json.stages.find((s) => s.id === 'data');
     assert.ok(data && data.complete >= 11);
+  });
+
+  it('checks split configurations with the split rules: the example passes, a leaky one does not', async () => {
+    let json = JSON.parse((await cli(['checklist', '--json'], project.dir)).out) as ChecklistJson;
+    assert.equal(item(json, 'data.split-config').status, 'verified', item(json, 'data.split-config').detail);
+    assert.equal(item(json, 'data.split-config').detail, 'churn.split.yaml passes the split checks');
+    project.write('leaky.split.yaml', example('churn.split.yaml').replace('seed: 42\n', ''));
+    json = JSON.parse((await cli(['checklist', '--json'], project.dir)).out) as ChecklistJson;
+    assert.equal(item(json, 'data.split-config').status, 'open');
+    assert.match(item(json, 'data.split-config').detail ?? '', /^leaky\.split\.yaml has 1 problem \(MLS006\)$/);
+    await fs.rm(path.join(project.dir, 'leaky.split.yaml'));
   });
 
   it('fails CI while required items of the named stages are open, and names them', async () => {

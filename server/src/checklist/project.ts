@@ -20,6 +20,7 @@ import {
 import type { Verification } from '../../../core/src/checklist/status';
 import { configFor } from '../config';
 import { datasetCardKind, lintDatasetCard, type LintFinding } from '../lint';
+import { lintSplitFile } from '../split/cli';
 
 /** The state file, relative to the project folder. */
 export const STATE_FILE = path.join('.mlguide', 'checklist.yaml');
@@ -212,14 +213,10 @@ function hasIntervals(value: unknown, depth = 0): boolean {
   return Object.values(value).some((inner) => hasIntervals(inner, depth + 1));
 }
 
-/** Lints split configurations: plugged in by the split-configuration linter; absent, split items stay open. */
-export type SplitLinter = (file: string, text: string) => { problems: number; summary: string };
-
 /** Runs every automatic check over the project. Paths in the results are relative to it. */
 export async function verifyProject(
   projectDir: string,
   stages: readonly ChecklistStage[],
-  lintSplit?: SplitLinter,
 ): Promise<{ verifications: Map<VerifyKind, Verification>; truncated: boolean }> {
   const files = await walkProject(projectDir);
   const relative = (file: string): string => path.relative(projectDir, file).split(path.sep).join('/');
@@ -285,7 +282,7 @@ export async function verifyProject(
               },
       );
     } else if (kind === 'split-config-clean') {
-      verifications.set(kind, await verifySplits(files.splitConfigs, relative, lintSplit));
+      verifications.set(kind, await verifySplits(files.splitConfigs, relative, projectDir));
     } else {
       verifications.set(kind, await verifyReports(kind, files.reports, relative, projectDir));
     }
@@ -296,34 +293,37 @@ export async function verifyProject(
 async function verifySplits(
   configs: readonly string[],
   relative: (file: string) => string,
-  lintSplit: SplitLinter | undefined,
+  projectDir: string,
 ): Promise<Verification> {
-  if (configs.length === 0)
+  if (configs.length === 0) {
     return { holds: false, evidence: [], detail: 'no split configuration (*.split.yaml) in the project' };
-  if (!lintSplit) {
-    return {
-      holds: false,
-      evidence: configs.map(relative),
-      detail: 'split configurations are not checked by this version',
-    };
   }
   const results: { file: string; problems: number; summary: string }[] = [];
   for (const file of configs) {
     const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) results.push({ file: relative(file), problems: 1, summary: 'cannot be read' });
-    else results.push({ file: relative(file), ...lintSplit(file, text) });
+    if (text === undefined) {
+      results.push({ file: relative(file), problems: 1, summary: 'cannot be read' });
+      continue;
+    }
+    // The split rules as the editor and `mlguide lint` run them, with the data they can read.
+    const findings = await lintSplitFile(file, text, configFor(file).rules, [projectDir]);
+    results.push({
+      file: relative(file),
+      problems: findings.length,
+      summary: `${plural(findings.length, 'problem')} (${ruleIds(findings)})`,
+    });
   }
   const dirty = results.filter((r) => r.problems > 0);
   return dirty.length === 0
     ? {
         holds: true,
         evidence: results.map((r) => r.file),
-        detail: `${list(results.map((r) => r.file))} pass the split checks`,
+        detail: `${list(results.map((r) => r.file))} ${results.length === 1 ? 'passes' : 'pass'} the split checks`,
       }
     : {
         holds: false,
         evidence: dirty.map((r) => r.file),
-        detail: dirty.map((r) => `${r.file}: ${r.summary}`).join('; '),
+        detail: dirty.map((r) => `${r.file} has ${r.summary}`).join('; '),
       };
 }
 

@@ -13,20 +13,13 @@ import {
   type ChecklistSetParams,
 } from '../../../core/src/protocol/checklist';
 import { uriToPath } from '../uri';
-import {
-  loadChecklistContent,
-  readChecklistState,
-  verifyProject,
-  writeChecklistState,
-  STATE_FILE,
-  type SplitLinter,
-} from './project';
+import { loadChecklistContent, readChecklistState, verifyProject, writeChecklistState, STATE_FILE } from './project';
 
 /** Longest note, owner or reason taken (a state file stays readable). */
 const MAX_TEXT = 2000;
 
-/** Registers the checklist requests; `lintSplit` checks split configurations when available. */
-export function registerChecklistRequests(connection: Connection, lintSplit?: SplitLinter): void {
+/** Registers the checklist requests. */
+export function registerChecklistRequests(connection: Connection): void {
   connection.onRequest(ChecklistMethod, async (raw: unknown) => {
     const params = (typeof raw === 'object' && raw !== null ? raw : {}) as {
       rootUri?: unknown;
@@ -39,7 +32,7 @@ export function registerChecklistRequests(connection: Connection, lintSplit?: Sp
       const state = await readChecklistState(root);
       if (!existsSync(state.file)) await writeChecklistState(root, new Map(), loadChecklistContent().stages);
     }
-    return checklistResult(root, params.record !== false, lintSplit);
+    return checklistResult(root, params.record !== false);
   });
 
   connection.onRequest(ChecklistSetMethod, async (raw: unknown) => {
@@ -69,7 +62,7 @@ export function registerChecklistRequests(connection: Connection, lintSplit?: Sp
     const written = await writeChecklistState(root, items, stages);
     if (!written.written)
       return new ResponseError(ChecklistErrorCode.NotWritable, written.problem ?? `${shown} not written`);
-    return checklistResult(root, true, lintSplit);
+    return checklistResult(root, true);
   });
 }
 
@@ -109,7 +102,8 @@ function changedItem(
   const problem = text('note') ?? text('owner') ?? text('reason');
   if (problem) return problem;
   // Cleared fields leave the file rather than staying as empty keys.
-  for (const key of ['note', 'owner', 'reason'] as const) if (next[key] === undefined) Reflect.deleteProperty(next, key);
+  for (const key of ['note', 'owner', 'reason'] as const)
+    if (next[key] === undefined) Reflect.deleteProperty(next, key);
   if (params.status !== undefined) {
     if (params.status !== 'open' && params.status !== 'done' && params.status !== 'not-applicable') {
       return new ResponseError(
@@ -133,15 +127,11 @@ function changedItem(
 }
 
 /** The project's checklist, with the checks run and (when `record`) their changes recorded. */
-export async function checklistResult(
-  root: string,
-  record: boolean,
-  lintSplit?: SplitLinter,
-): Promise<ChecklistResult> {
+export async function checklistResult(root: string, record: boolean): Promise<ChecklistResult> {
   const content = loadChecklistContent();
   const { stages } = content;
   let state = await readChecklistState(root);
-  const { verifications } = await verifyProject(root, stages, lintSplit);
+  const { verifications } = await verifyProject(root, stages);
   let items = state.items;
   if (record && state.writable) {
     const next = recordVerifications(stages, state.items, verifications, new Date().toISOString().slice(0, 10));
