@@ -5,7 +5,8 @@
 // `# expect: MLS003`; JSON has no comments, so a JSON fixture lists its expected findings in a
 // sidecar `<name>.expect` (`5: MLS001`, one per line). Each fixture is linted with every split rule
 // as the CLI would lint it (data facts read from disk, the repository as the workspace, a
-// `.mlguide.yaml` on the way up applied), and the findings must be exactly the marked ones. Shared
+// `.mlguide.yaml` on the way up applied, the data-backed checks run on the `outputs` files), and
+// the findings must be exactly the marked ones. Shared
 // data lives in test/fixtures/split-rules/_data/. The runner also demands a docs page and a failing
 // and a passing fixture for every rule.
 import assert from 'node:assert/strict';
@@ -16,6 +17,7 @@ import { describe, it } from 'node:test';
 import { configFor } from '../../server/src/config';
 import { findRule } from '../../server/src/rules/registry';
 import { readSplitFacts } from '../../server/src/split/facts';
+import { isLeakageReport, runSplitLeakage } from '../../server/src/split/leakage';
 import { isSplitConfigFile, lintParsedSplitConfig } from '../../server/src/split/lint';
 import { parseSplitConfig, splitConfigFormat } from '../../server/src/split/parse';
 import { splitRules, findSplitRule } from '../../server/src/split/rules/registry';
@@ -37,7 +39,8 @@ const ruleDirs = readdirSync(fixturesRoot, { withFileTypes: true })
 
 const fixtures: Fixture[] = ruleDirs.flatMap((ruleDir) =>
   readdirSync(path.join(fixturesRoot, ruleDir))
-    .filter((name) => !name.startsWith('.') && !name.endsWith('.expect'))
+    // Split files only: a rule's folder may hold the CSV split files its fixtures read (data/).
+    .filter((name) => !name.startsWith('.') && !name.endsWith('.expect') && isSplitConfigFile(name))
     .sort()
     .map((name) => {
       const file = path.join(fixturesRoot, ruleDir, name);
@@ -90,12 +93,16 @@ describe('split rule fixtures', () => {
       }
       const parsed = parseSplitConfig(fixture.text, splitConfigFormat(fixture.file));
       const dir = path.dirname(fixture.file);
+      const data = await readSplitFacts(parsed, dir);
+      // The data-backed rules (MLS016–MLS022) read the outputs files, as the CLI does.
+      const leakage = await runSplitLeakage(parsed, dir, { data });
       const findings = lintParsedSplitConfig(parsed, {
         severities: configFor(fixture.file).rules,
         dir,
         workspaceRoots: [repoRoot],
         fileExists: existsSync,
-        data: await readSplitFacts(parsed, dir),
+        data,
+        ...(isLeakageReport(leakage) ? { leakage } : {}),
       });
       const actual = findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`).sort();
       assert.deepEqual(actual, expected, findings.map((f) => `${f.range.start.line + 1}: ${f.message}`).join('\n'));

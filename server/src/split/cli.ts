@@ -1,10 +1,13 @@
 /** `mlguide lint` on split configurations: the same rules and facts as the language server. */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import type { LeakageReport } from '../../../core/src/leakage/types';
 import type { RuleSeverity } from '../config';
+import { CsvInputError } from '../engine/readCsv';
 import type { LintFinding } from '../lint';
 import type { CardRule } from '../rules/types';
 import { insideRoots, readSplitFacts } from './facts';
+import { isLeakageReport, runSplitLeakage } from './leakage';
 import { lintParsedSplitConfig } from './lint';
 import { parseSplitConfig, splitConfigFormat } from './parse';
 import { splitRules } from './rules/registry';
@@ -21,8 +24,26 @@ export async function lintSplitFile(
 ): Promise<LintFinding[]> {
   const parsed = parseSplitConfig(text, splitConfigFormat(file));
   const dir = path.dirname(file);
-  const data = await readSplitFacts(parsed, dir, { isAllowed: (target) => insideRoots(target, workspaceRoots) });
-  return lintParsedSplitConfig(parsed, { severities, dir, workspaceRoots, fileExists: existsSync, data });
+  const isAllowed = (target: string): boolean => insideRoots(target, workspaceRoots);
+  const data = await readSplitFacts(parsed, dir, { isAllowed });
+  // The data-backed rules (MLS016–MLS022) when the outputs files exist; an unreadable split file
+  // is said on stderr, naming the file, and the static findings still come out.
+  let leakage: LeakageReport | undefined;
+  try {
+    const result = await runSplitLeakage(parsed, dir, { isAllowed, data });
+    if (isLeakageReport(result)) leakage = result;
+  } catch (error) {
+    if (!(error instanceof CsvInputError)) throw error;
+    process.stderr.write(`mlguide: ${file}: leakage checks not run: ${error.message}\n`);
+  }
+  return lintParsedSplitConfig(parsed, {
+    severities,
+    dir,
+    workspaceRoots,
+    fileExists: existsSync,
+    data,
+    ...(leakage ? { leakage } : {}),
+  });
 }
 
 /**

@@ -183,6 +183,57 @@ export const SPLIT_KEYS: readonly SplitKeySpec[] = [
     why: 'A test split too small for it gives a score whose interval is wider than the differences the project decides on (ch. 7, bootstrapping).',
     snippet: '0.02',
   },
+  {
+    path: 'leakage',
+    type: 'map',
+    summary:
+      'Thresholds of the data-backed checks mlguide runs on the `outputs` files (MLS016–MLS022): alpha, psi_moderate, psi_significant, target_score, size_tolerance, max_examples.',
+    why: `${REASON_LEAKAGE} The defaults suit most projects; a project that needs a stricter or looser bar states it here, next to the split it governs.`,
+  },
+  {
+    path: 'leakage.alpha',
+    type: 'fraction',
+    summary:
+      'Family-wise significance level of the distribution-shift tests (KS for numeric columns, chi-square for categorical ones, Holm-adjusted across columns). Default 0.05.',
+    why: 'The book: validation and test must follow the same distribution (ch. 3); a test at this level says whether a difference is real.',
+    snippet: '0.05',
+  },
+  {
+    path: 'leakage.psi_moderate',
+    type: 'fraction',
+    summary: 'PSI from which a real shift is reported as moderate (a warning). Default 0.1.',
+    why: 'With many rows every test rejects; the PSI says whether the shift is large enough to matter (0.1 is the usual "moderate" level).',
+    snippet: '0.1',
+  },
+  {
+    path: 'leakage.psi_significant',
+    type: 'fraction',
+    summary: 'PSI from which a real shift is reported as significant. Default 0.25.',
+    why: 'The usual level of a shift that changes what a model learns.',
+    snippet: '0.25',
+  },
+  {
+    path: 'leakage.target_score',
+    type: 'fraction',
+    summary:
+      'Balanced accuracy (on test, majority label per value learnt on train) from which one column alone is called a target leak. Default 0.95.',
+    why: `${REASON_LEAKAGE} A column that alone predicts the label almost perfectly is usually computed from it or known only after it.`,
+    snippet: '0.95',
+  },
+  {
+    path: 'leakage.size_tolerance',
+    type: 'fraction',
+    summary: "Largest gap between a split's actual and configured share of the rows. Default 0.02.",
+    why: 'Split files that do not have the sizes the configuration states were made by another run, or from other data.',
+    snippet: '0.02',
+  },
+  {
+    path: 'leakage.max_examples',
+    type: 'integer',
+    summary: 'Examples (row pairs, ids, values) shown per finding. Default 5.',
+    why: 'A few `file:line` pairs are enough to find the cause; the counts say how large it is.',
+    snippet: '5',
+  },
 ];
 
 /** The spec of a key path (`strategy`, `features.include`). */

@@ -24,6 +24,7 @@ import {
   type SplitTask,
 } from './keys';
 import type {
+  LeakageSettings,
   Located,
   ParsedSplitConfig,
   SplitConfig,
@@ -441,6 +442,9 @@ function typeConfig(root: SplitMap, problems: Problems): SplitConfig {
         if (margin && (entry.key === 'margin' || !config.margin)) config.margin = field(entry, margin);
         break;
       }
+      case 'leakage':
+        config.leakage = field(entry, leakageOf(node, problems));
+        break;
       default:
         // `$schema`, `description`, and unknown keys (reported above) carry nothing to type.
         break;
@@ -473,6 +477,40 @@ function featuresOf(node: SplitNode, problems: Problems): NonNullable<SplitConfi
   const exclude = entryOf(node, 'exclude');
   if (include) value.include = field(include, stringList(include.value, 'features.include', problems));
   if (exclude) value.exclude = field(exclude, stringList(exclude.value, 'features.exclude', problems));
+  return value;
+}
+
+function leakageOf(node: SplitNode, problems: Problems): LeakageSettings | undefined {
+  if (node.kind !== 'map') return typeProblem(problems, node, 'leakage', 'a map of thresholds (alpha: 0.05, …)');
+  unknownKeys(node, 'leakage', problems);
+  const value: LeakageSettings = {};
+  const fraction = (key: string): Located<number> | undefined => {
+    const entry = entryOf(node, key);
+    return entry
+      ? numberIn(entry.value, `leakage.${key}`, problems, (n) => n > 0 && n < 1, 'a number between 0 and 1')
+      : undefined;
+  };
+  const set = (key: keyof LeakageSettings, located: Located<number> | undefined): void => {
+    if (located) value[key] = located;
+  };
+  set('alpha', fraction('alpha'));
+  set('psiModerate', fraction('psi_moderate'));
+  set('psiSignificant', fraction('psi_significant'));
+  set('targetScore', fraction('target_score'));
+  set('sizeTolerance', fraction('size_tolerance'));
+  const examples = entryOf(node, 'max_examples');
+  if (examples) {
+    set(
+      'maxExamples',
+      numberIn(
+        examples.value,
+        'leakage.max_examples',
+        problems,
+        (n) => Number.isInteger(n) && n >= 1 && n <= 100,
+        'an integer from 1 to 100',
+      ),
+    );
+  }
   return value;
 }
 

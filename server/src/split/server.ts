@@ -4,10 +4,14 @@
  * suppression comments, hover and completion. lintServer.ts hands split documents here and keeps
  * its card paths as they were.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
   CompletionItemKind,
   type CodeAction,
   type CodeActionParams,
@@ -24,8 +28,13 @@ import type { LintFinding } from '../lint';
 import { suppressionComment } from '../suppress';
 import { toDiagnostic } from '../toDiagnostic';
 import { uriToPath } from '../uri';
+import { formatLeakageSummary } from '../../../core/src/leakage/summary';
+import type { LeakageReport } from '../../../core/src/leakage/types';
+import { CheckSplitMethod, type CheckSplitParams, type CheckSplitResult } from '../../../core/src/protocol/checkSplit';
+import { CsvInputError, CsvReadCancelled } from '../engine/readCsv';
 import { splitCompletions, splitHover } from './editor';
 import { insideRoots, readSplitFacts } from './facts';
+import { isLeakageReport, runSplitLeakage, splitOutputFiles } from './leakage';
 import { isSplitConfigFile, lintParsedSplitConfig } from './lint';
 import { DEFAULT_SPLIT_GLOBS, parseSplitConfig, splitConfigFormat } from './parse';
 
@@ -37,6 +46,8 @@ interface SplitState {
   format: 'yaml' | 'json';
   /** The header of the first readable data file, for completion of column names. */
   columns: string[];
+  /** The text linted, for `mlguide/checkSplit` on this document. */
+  text: string;
 }
 
 /** Split configuration documents of one language server connection. */
@@ -50,7 +61,11 @@ export class SplitDocuments {
   /** The version each document was last linted at (set when the lint starts). */
   private readonly versions = new Map<string, number>();
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly connection: Connection) {
+    connection.onRequest(CheckSplitMethod, (params: Partial<CheckSplitParams> | null, token: CancellationToken) =>
+      this.checkSplit(params, token),
+    );
+  }
 
   /** The `mlguide.splits.globs` setting; ignored unless it is a list of strings. */
   setGlobs(globs: unknown): void {
@@ -102,24 +117,116 @@ export class SplitDocuments {
       isCancelled: () => this.latest.get(document.uri) !== run,
     });
     if (this.latest.get(document.uri) !== run) return;
-    const findings = lintParsedSplitConfig(parsed, {
-      severities,
-      dir,
-      workspaceRoots: this.roots,
-      fileExists: existsSync,
-      data,
-    });
-    const previous = this.states.get(document.uri);
-    const columns = [...data.values()].find((facts) => facts.header)?.header ?? [];
-    const dataFiles = [...data.values()].map((facts) => facts.file);
-    this.states.set(document.uri, { version, dataFiles, findings, format, columns });
-    // Like cards: a clean file that never had diagnostics gets no message.
-    if (findings.length === 0 && (!previous || previous.findings.length === 0)) return;
-    await this.connection.sendDiagnostics({
-      uri: document.uri,
-      version,
-      diagnostics: findings.map((finding) => toDiagnostic(finding)),
-    });
+    const isAllowed = (target: string): boolean => insideRoots(target, this.roots);
+    // The split files are watched too: a changed train or test file re-lints this document.
+    const outputs = (await splitOutputFiles(parsed, dir, isAllowed)).map((f) => f.file);
+    // The data-backed checks: from the cache at once when the split files are unchanged, else
+    // the static findings go out first and the checks follow in the background.
+    const cached = await runSplitLeakage(parsed, dir, { isAllowed, data, cachedOnly: true }).catch(() => undefined);
+    const leakage = cached && isLeakageReport(cached) ? cached : undefined;
+    const publish = async (report: LeakageReport | undefined): Promise<void> => {
+      const findings = lintParsedSplitConfig(parsed, {
+        severities,
+        dir,
+        workspaceRoots: this.roots,
+        fileExists: existsSync,
+        data,
+        ...(report ? { leakage: report } : {}),
+      });
+      const previous = this.states.get(document.uri);
+      const columns = [...data.values()].find((facts) => facts.header)?.header ?? [];
+      const dataFiles = [...[...data.values()].map((facts) => facts.file), ...outputs];
+      this.states.set(document.uri, { version, dataFiles, findings, format, columns, text: document.getText() });
+      // Like cards: a clean file that never had diagnostics gets no message.
+      if (findings.length === 0 && (!previous || previous.findings.length === 0)) return;
+      await this.connection.sendDiagnostics({
+        uri: document.uri,
+        version,
+        diagnostics: findings.map((finding) => toDiagnostic(finding)),
+      });
+    };
+    await publish(leakage);
+    if (leakage || outputs.length < 2 || cached === undefined) return;
+    const progress = await this.connection.window.createWorkDoneProgress();
+    progress.begin(`Checking ${path.basename(file)} for leakage`, 0, undefined, false);
+    try {
+      const result = await runSplitLeakage(parsed, dir, {
+        isAllowed,
+        data,
+        isCancelled: () => this.latest.get(document.uri) !== run,
+        onProgress: (read, total) => progress.report(Math.min(100, Math.floor((100 * read) / Math.max(1, total)))),
+      });
+      if (this.latest.get(document.uri) !== run || !isLeakageReport(result)) return;
+      await publish(result);
+    } catch (error) {
+      // A newer lint took over, or a split file is unreadable: the static findings stand, and
+      // the command says what went wrong with the file.
+      if (!(error instanceof CsvReadCancelled) && !(error instanceof CsvInputError)) throw error;
+    } finally {
+      progress.done();
+    }
+  }
+
+  /** `mlguide/checkSplit`: every data-backed check on a split file, with its summary. */
+  private async checkSplit(
+    params: Partial<CheckSplitParams> | null,
+    token: CancellationToken,
+  ): Promise<CheckSplitResult | ResponseError> {
+    const file = uriToPath(params?.uri);
+    if (!params?.uri || !file || !this.isSplitDocument(params.uri)) {
+      return new ResponseError(
+        ErrorCodes.InvalidParams,
+        `${CheckSplitMethod}: params.uri must be the file: URI of a split configuration, got ${JSON.stringify(params?.uri ?? null)}`,
+      );
+    }
+    const uri = params.uri;
+    let text = this.states.get(uri)?.text;
+    if (text === undefined) {
+      try {
+        text = await fs.readFile(file, 'utf8');
+      } catch (error) {
+        return new ResponseError(ErrorCodes.InvalidParams, `${file}: cannot be read (${String(error)})`);
+      }
+    }
+    const parsed = parseSplitConfig(text, splitConfigFormat(file));
+    const dir = path.dirname(file);
+    const isAllowed = (target: string): boolean => insideRoots(target, this.roots);
+    const workDoneToken = params.workDoneToken;
+    const progress =
+      typeof workDoneToken === 'string' || typeof workDoneToken === 'number'
+        ? this.connection.window.attachWorkDoneProgress(workDoneToken)
+        : await this.connection.window.createWorkDoneProgress();
+    progress.begin(`Checking ${path.basename(file)} for leakage`, 0, undefined, true);
+    const started = Date.now();
+    try {
+      const data = await readSplitFacts(parsed, dir, { isAllowed, isCancelled: () => token.isCancellationRequested });
+      const result = await runSplitLeakage(parsed, dir, {
+        isAllowed,
+        data,
+        isCancelled: () => token.isCancellationRequested,
+        onProgress: (read, total) => progress.report(Math.min(100, Math.floor((100 * read) / Math.max(1, total)))),
+      });
+      const seconds = (Date.now() - started) / 1000;
+      if (!isLeakageReport(result)) {
+        return {
+          uri,
+          skipped: result.skipped,
+          summary: `mlguide: leakage checks of ${file}
+  not run: ${result.skipped}
+`,
+          seconds,
+        };
+      }
+      return { uri, report: result, summary: formatLeakageSummary(result, file, seconds), seconds };
+    } catch (error) {
+      if (error instanceof CsvReadCancelled || token.isCancellationRequested) {
+        return new ResponseError(LSPErrorCodes.RequestCancelled, `${CheckSplitMethod}: cancelled`);
+      }
+      if (error instanceof CsvInputError) return new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    } finally {
+      progress.done();
+    }
   }
 
   /** The split documents that read or looked for one of `files` (created, changed or deleted on disk). */

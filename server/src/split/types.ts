@@ -1,3 +1,4 @@
+import type { LeakageReport } from '../../../core/src/leakage/types';
 import type { TextRange } from '../parse/text';
 import type { RuleFix, Severity } from '../rules/types';
 import type { SplitStrategy, SplitTask } from './keys';
@@ -100,6 +101,18 @@ export interface SplitConfig {
   }>;
   /** `margin` (or `precision`): the ± half-width the test score's 95% interval may have. */
   margin?: SplitField<Located<number>>;
+  /** `leakage:` thresholds of the data-backed checks (MLS016–MLS022). */
+  leakage?: SplitField<LeakageSettings>;
+}
+
+/** The thresholds under `leakage:`, each as written (absent: the default). */
+export interface LeakageSettings {
+  alpha?: Located<number>;
+  psiModerate?: Located<number>;
+  psiSignificant?: Located<number>;
+  targetScore?: Located<number>;
+  sizeTolerance?: Located<number>;
+  maxExamples?: Located<number>;
 }
 
 /** A problem the parser found: malformed text, a wrong type, an unknown key. */
@@ -147,6 +160,8 @@ export interface SplitRuleContext {
   fileExists?: (file: string) => boolean;
   /** Facts about the `data` files, by the path as written. */
   data?: ReadonlyMap<string, SplitDataFacts>;
+  /** What the data-backed checks found in the `outputs` files (absent: not run, or no split file exists). */
+  leakage?: LeakageReport;
 }
 
 /** One problem a split rule found. */

@@ -13,6 +13,13 @@ import { splitUnknownColumn } from './MLS012-split-unknown-column';
 import { splitOutputCollision } from './MLS013-split-output-collision';
 import { splitDataPath } from './MLS014-split-data-path';
 import { splitTestPrecision } from './MLS015-split-test-precision';
+import { splitDuplicateRows } from './MLS016-split-duplicate-rows';
+import { splitGroupOverlap } from './MLS017-split-group-overlap';
+import { splitTimeLeakage } from './MLS018-split-time-leakage';
+import { splitUnseenCategories } from './MLS019-split-unseen-categories';
+import { splitDistributionShift } from './MLS020-split-distribution-shift';
+import { splitTargetLeakage } from './MLS021-split-target-leakage';
+import { splitSizesActual } from './MLS022-split-sizes-actual';
 import type { SplitRule } from '../types';
 
 /** Every split-configuration rule (MLS0xx), in id order. Adding a rule is one line here. */
@@ -32,6 +39,13 @@ export const splitRules: readonly SplitRule[] = [
   splitOutputCollision,
   splitDataPath,
   splitTestPrecision,
+  splitDuplicateRows,
+  splitGroupOverlap,
+  splitTimeLeakage,
+  splitUnseenCategories,
+  splitDistributionShift,
+  splitTargetLeakage,
+  splitSizesActual,
 ];
 
 /** The split rule with this id or alias. */
