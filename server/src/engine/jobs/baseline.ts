@@ -264,19 +264,24 @@ async function fitAndPredict<S, M>(
   return models.reduce((sum, m) => sum + learner.rows(m), 0) / models.length;
 }
 
-/** Gaussian naive Bayes: per test row, the predicted class (index into `classes`) and the class probabilities. */
+/**
+ * Gaussian naive Bayes: per test row, the predicted class (index into `classes`) and, when
+ * `scoredClass` is one of them (binary problems), that class's probability — the only score the
+ * evaluation reads, so memory stays one number per row whatever the classes.
+ */
 function naiveBayesLearner(
   classes: readonly string[],
   values: readonly string[],
   layout: FeatureLayout,
   testCount: number,
-): Learner<NaiveBayesStats, NaiveBayesModel> & { predicted: Uint32Array; proba: Float64Array[] } {
+  scoredClass: number,
+): Learner<NaiveBayesStats, NaiveBayesModel> & { predicted: Uint32Array; score: Float64Array | undefined } {
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const predicted = new Uint32Array(testCount);
-  const proba = classes.map(() => new Float64Array(testCount));
+  const score = scoredClass >= 0 ? new Float64Array(testCount) : undefined;
   return {
     predicted,
-    proba,
+    score,
     create: () => new NaiveBayesStats(classes.length, layout),
     add: (stats, index, row) => {
       stats.add(classIndex.get(values[index] as string) ?? 0, row);
@@ -285,11 +290,12 @@ function naiveBayesLearner(
     fit: (stats) => fitNaiveBayes(stats),
     rows: (model) => model.rows,
     predict: (model, index, row) => {
-      const p = model.predictProba(row);
       predicted[index] = model.classes[model.predict(row)] as number;
-      model.classes.forEach((c, i) => {
-        (proba[c] as Float64Array)[index] = p[i] as number;
-      });
+      if (score) {
+        // A class missing from this model's training rows has probability 0.
+        const at = model.classes.indexOf(scoredClass);
+        score[index] = at === -1 ? 0 : (model.predictProba(row)[at] as number);
+      }
     },
   };
 }
@@ -407,7 +413,10 @@ export async function baselineFile(
     Array.from(rows, (i) => from[i] as string);
 
   const learnedStrategy = task === 'classification' ? LEARNED_CLASS_BASELINE : LEARNED_REGRESSION_BASELINE;
-  let learnedClasses: { predicted: Uint32Array; proba: Float64Array[] } | undefined;
+  let learnedClasses: { predicted: Uint32Array; score: Float64Array | undefined } | undefined;
+  // The class whose probability scores a binary problem (as for the dummy baselines).
+  const positive = options.positive ?? (classes.length === 2 ? classes[1] : undefined);
+  const positiveColumn = positive === undefined || classes.length !== 2 ? -1 : classes.indexOf(positive);
   let learnedValues: Float64Array | undefined;
   let learnedInfo: LearnedBaselineInfo | undefined;
   if (strategies.includes(learnedStrategy) && scan) {
@@ -464,7 +473,7 @@ export async function baselineFile(
       };
       let trainRows: number;
       if (task === 'classification') {
-        const learner = naiveBayesLearner(classes, values, layout, testValues.length);
+        const learner = naiveBayesLearner(classes, values, layout, testValues.length, positiveColumn);
         trainRows = await fitAndPredict(args, learner);
         learnedClasses = learner;
       } else {
@@ -495,19 +504,16 @@ export async function baselineFile(
     // Each strategy draws from its own stream, so adding one does not change the others.
     const rng = createRng(seed * 31 + s + 1);
     if (task === 'classification') {
-      const positive = options.positive ?? (classes.length === 2 ? classes[1] : undefined);
       const evaluator = new ClassificationEvaluator({
         ...(positive !== undefined ? { positive } : {}),
         ...(options.beta !== undefined ? { beta: options.beta } : {}),
         ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}),
       });
       if (strategy === LEARNED_CLASS_BASELINE && learnedClasses && learnedInfo) {
-        const { predicted, proba } = learnedClasses;
-        const positiveColumn = positive === undefined || classes.length !== 2 ? -1 : classes.indexOf(positive);
+        const { predicted, score } = learnedClasses;
         for (const round of rounds) {
           for (const i of Array.from(round.test)) {
-            const score = positiveColumn === -1 ? undefined : proba[positiveColumn]?.[i];
-            evaluator.add(testValues[i] as string, classes[predicted[i] as number] as string, score);
+            evaluator.add(testValues[i] as string, classes[predicted[i] as number] as string, score?.[i]);
           }
         }
         return { strategy, report: evaluator.finish(), learned: learnedInfo };
