@@ -38,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mlguid
   context.subscriptions.push(ProfilePanel.registerSerializer(context.extensionUri, profileLoader(client)));
   const openAnalysis = registerAnalysis(context, client);
   const checklist = registerChecklist(context, client);
+  (await import('./commands/checkSplit')).registerCheckSplit(context, client);
   return {
     activationMs: performance.now() - started,
     openAnalysis,

@@ -761,7 +761,7 @@ export class LeakageChecker {
       status: 'skip',
       ...(target !== undefined ? { target } : {}),
       leaks: [],
-      best: [],
+      scores: [],
       skipped: [],
       reason,
     });
@@ -841,7 +841,7 @@ export class LeakageChecker {
       target,
       evaluatedOn: this.splits[evaluation] ?? '',
       leaks,
-      best: scores.slice(0, 3),
+      scores,
       skipped,
       ...(scores.length === 0 ? { reason: 'no feature could be scored (the evaluation split needs two labels)' } : {}),
     };

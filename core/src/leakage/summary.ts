@@ -151,7 +151,7 @@ function headline(report: LeakageReport, key: LeakageCheckKey, base?: string): s
       const show = (s: { column: string; balancedAccuracy: number; grouping: string }): string =>
         `${s.column} ${s.balancedAccuracy.toFixed(3)}${s.grouping === 'bins' ? ' (binned)' : ''}`;
       if (c.leaks.length === 0)
-        return `no single column predicts ${c.target ?? 'the target'} with balanced accuracy ≥ ${t.targetScore} on ${c.evaluatedOn ?? 'test'} (best: ${c.best.map(show).join(', ')})`;
+        return `no single column predicts ${c.target ?? 'the target'} with balanced accuracy ≥ ${t.targetScore} on ${c.evaluatedOn ?? 'test'} (best: ${c.scores.slice(0, 3).map(show).join(', ')})`;
       return `${c.leaks.map(show).join(', ')}: alone, ${c.leaks.length === 1 ? 'this column predicts' : 'each predicts'} ${c.target ?? 'the target'} on ${c.evaluatedOn ?? 'test'} with balanced accuracy ≥ ${t.targetScore} (majority label per value learnt on ${report.reference})`;
     }
     case 'sizes': {

@@ -187,8 +187,8 @@ export interface TargetLeakageCheck {
   evaluatedOn?: string;
   /** Features at or above the threshold, best first. */
   leaks: FeatureScore[];
-  /** The best few features, leaks or not, for the summary. */
-  best: FeatureScore[];
+  /** Every feature scored, best first. */
+  scores: FeatureScore[];
   skipped: { column: string; reason: string }[];
   reason?: string;
 }
