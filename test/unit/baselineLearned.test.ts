@@ -246,6 +246,40 @@ describe('learned baseline: Gaussian naive Bayes against scikit-learn', () => {
     }
   });
 
+  it('uses columns whose names repeat or are empty, by the names the profile gives them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mlguide-nb-'));
+    try {
+      // "x" twice (the profile's "x" and "x.1") and a nameless column ("column_3").
+      const lines = (n: number, shift: number): string =>
+        [
+          'x,x,,y',
+          ...Array.from({ length: n }, (_, i) => {
+            const y = (i + shift) % 2;
+            return `${y * 3 + (i % 5) / 10},${(i % 7) - y},${y ? 'hi' : i % 3 ? 'lo' : 'hi'},${y ? 'yes' : 'no'}`;
+          }),
+        ].join('\n');
+      const train = path.join(dir, 'train.csv');
+      const test = path.join(dir, 'test.csv');
+      writeFileSync(train, lines(200, 0));
+      writeFileSync(test, lines(60, 1));
+      for (const options of [{}, { test }]) {
+        const report = await baselineFile(
+          train,
+          { target: 'y', strategies: ['gaussian_nb'], bootstrap: false, ...options },
+          readCsvFile,
+        );
+        assert.deepEqual(
+          report.baselines[0]?.learned?.features.map((f) => f.name),
+          ['x', 'x.1', 'column_3'],
+        );
+        // x alone separates the classes.
+        assert.equal(metric(report, 'gaussian_nb', 'accuracy'), 1);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is not run past 1000 classes by default (and says why), and refuses when asked for', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mlguide-nb-'));
     try {

@@ -179,6 +179,22 @@ async function readTarget(
  * Streams the rows of `file` that have a target value to `visit`, with their index among those
  * rows (the index of {@link readTarget}'s values) and their encoded features.
  */
+/**
+ * The column names a profile gives a header (trimmed; an empty name becomes `column_<i>`, a
+ * repeated one `name.1`…): the names features go by.
+ */
+function profiledNames(header: readonly string[]): string[] {
+  const profiler = new CsvProfiler();
+  profiler.header(header, 1);
+  return profiler.finish(',').columns.map((c) => c.name);
+}
+
+/** Index of feature `name` in a header: by its profiled name, else as {@link columnIndex} finds a column. */
+function featureIndex(header: readonly string[], names: readonly string[], name: string, file: string): number {
+  const at = names.indexOf(name);
+  return at !== -1 ? at : columnIndex(header, name, file, 'feature');
+}
+
 async function readFeatures(
   file: string,
   target: string,
@@ -186,6 +202,8 @@ async function readFeatures(
   read: CsvReader,
   control: ReadControl,
   visit: (index: number, features: ReturnType<RowEncoder['encode']>) => void,
+  /** A test file: its columns are found by name (it may order them differently). */
+  byName: boolean,
 ): Promise<void> {
   let targetIndex = -1;
   let encoder: RowEncoder | undefined;
@@ -195,8 +213,12 @@ async function readFeatures(
     {
       header: (cells) => {
         targetIndex = columnIndex(cells, target, file, 'target');
-        // By name: a test file may order its columns differently.
-        const find = (name: string): number => columnIndex(cells, name, file, 'feature');
+        if (!byName) {
+          encoder = new RowEncoder(plan);
+          return;
+        }
+        const names = profiledNames(cells);
+        const find = (name: string): number => featureIndex(cells, names, name, file);
         encoder = new RowEncoder(
           plan,
           plan.numeric.map((f) => find(f.name)),
@@ -246,21 +268,37 @@ async function fitAndPredict<S, M>(
   learner: Learner<S, M>,
 ): Promise<number> {
   const stats = Array.from({ length: args.groups }, () => learner.create());
-  await readFeatures(args.file, args.target, args.plan, args.read, args.control, (index, row) => {
-    const group = args.groupOf(index);
-    if (group >= 0) learner.add(stats[group] as S, index, row);
-  });
+  await readFeatures(
+    args.file,
+    args.target,
+    args.plan,
+    args.read,
+    args.control,
+    (index, row) => {
+      const group = args.groupOf(index);
+      if (group >= 0) learner.add(stats[group] as S, index, row);
+    },
+    false,
+  );
   // One model per round: trained on every group but its own (or on the one group with a hold-out).
   const models: M[] =
     args.groups === 1
       ? [learner.fit(stats[0] as S)]
       : stats.map((_, g) => learner.fit(learner.combine(stats.filter((__, other) => other !== g))));
-  await readFeatures(args.testFile ?? args.file, args.target, args.plan, args.read, args.control, (index, row) => {
-    if (index >= args.testCount) return;
-    const group = args.testGroupOf(index);
-    if (group < 0) return;
-    learner.predict(models[args.groups === 1 ? 0 : group] as M, index, row);
-  });
+  await readFeatures(
+    args.testFile ?? args.file,
+    args.target,
+    args.plan,
+    args.read,
+    args.control,
+    (index, row) => {
+      if (index >= args.testCount) return;
+      const group = args.testGroupOf(index);
+      if (group < 0) return;
+      learner.predict(models[args.groups === 1 ? 0 : group] as M, index, row);
+    },
+    args.testFile !== undefined,
+  );
   return models.reduce((sum, m) => sum + learner.rows(m), 0) / models.length;
 }
 
@@ -421,16 +459,18 @@ export async function baselineFile(
   let learnedInfo: LearnedBaselineInfo | undefined;
   if (strategies.includes(learnedStrategy) && scan) {
     const chosen = chooseFeatures(scan.profiler.finish(csv.delimiter), scan.targetColumn, scan.texts);
-    const plan = testHeader
-      ? keepFeatures(chosen, (name) => {
-          try {
-            columnIndex(testHeader, name, options.test ?? '', 'feature');
-            return true;
-          } catch {
-            return false;
-          }
-        })
-      : chosen;
+    const testNames = testHeader ? profiledNames(testHeader) : undefined;
+    const plan =
+      testHeader && testNames
+        ? keepFeatures(chosen, (name) => {
+            try {
+              featureIndex(testHeader, testNames, name, options.test ?? '');
+              return true;
+            } catch {
+              return false;
+            }
+          })
+        : chosen;
     const layout = featureLayout(plan);
     const width = layout.numeric + layout.categories.reduce((sum, k) => sum + k, 0);
     if (task === 'regression' && width > LINEAR_MAX_FEATURES) {
