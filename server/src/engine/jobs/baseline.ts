@@ -81,8 +81,9 @@ export interface LearnedBaselineInfo {
   /** Columns left out, with why. */
   excluded: ExcludedColumn[];
   /**
-   * Training rows per fit (the mean over folds with k-fold). Every training row is used: the model
-   * keeps per-class counts, means and variances only, so its memory does not grow with the rows.
+   * Training rows per fit (the mean over folds with k-fold). Every training row is used: naive
+   * Bayes keeps per-class counts, means and variances, least squares the sums of products of the
+   * features, so neither's memory grows with the rows.
    */
   trainRows: number;
   /** Always false: no sample is drawn (kept so that a reader can rely on it). */
@@ -122,7 +123,10 @@ export interface BaselineFileReport {
   seed: number;
   evaluation: BaselineEvaluation;
   baselines: { strategy: string; report: ClassificationReport | RegressionReport; learned?: LearnedBaselineInfo }[];
-  /** Default strategies that were not run, and why (the learned baseline past {@link LEARNED_MAX_CLASSES} classes). */
+  /**
+   * Default strategies that were not run, and why: the learned baseline past
+   * {@link LEARNED_MAX_CLASSES} classes, or past `LINEAR_MAX_FEATURES` features for least squares.
+   */
   skipped?: { strategy: string; reason: string }[];
   csv: CsvReadSummary;
 }
