@@ -5,7 +5,7 @@
  * a screenshot is saved to test-results/ when a step fails.
  */
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
@@ -13,6 +13,55 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { installVsix, launchBrowser, repoRoot, startCodeServer, type RunningCodeServer } from '../support/codeServer';
 
 const UI_TIMEOUT_MS = 60_000;
+
+/** A card whose count is stale (the data has 200 rows) and which lacks two of the book's items. */
+const STALE_CARD = [
+  '# Churn snapshot — dataset card',
+  '',
+  'Documents [data/churn.csv](data/churn.csv).',
+  '',
+  '## What the data means',
+  '',
+  'One row per customer; `churned` says whether they cancelled within 90 days.',
+  '',
+  '## How it was collected',
+  '',
+  'Exported from the billing database.',
+  '',
+  '## Methods used to create it',
+  '',
+  '`churned` comes from cancellation events; nobody labels by hand.',
+  '',
+  '## Train, validation and test split',
+  '',
+  'A stratified 70 / 15 / 15 split of the raw data, seed 42.',
+  '',
+  '## Pre-processing steps',
+  '',
+  'Duplicate customers removed before the split.',
+  '',
+  '## Types of attributes',
+  '',
+  '| column          | type        |',
+  '| --------------- | ----------- |',
+  '| customer_id     | identifier  |',
+  '| signup_date     | date        |',
+  '| tenure_months   | integer     |',
+  '| plan            | categorical |',
+  '| monthly_charges | float       |',
+  '| total_charges   | float       |',
+  '| support_calls   | integer     |',
+  '| contract        | categorical |',
+  '| churned         | label       |',
+  '',
+  '## Number of examples',
+  '',
+  '250 examples.',
+  '',
+  '## Label values',
+  '',
+  '`churned` is `yes` or `no`.',
+];
 const resultsDir = path.join(repoRoot, 'test-results');
 
 function vsixPath(): string {
@@ -109,6 +158,8 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
 
   before(async () => {
     cpSync(path.join(repoRoot, 'examples'), workspace, { recursive: true });
+    // A second card, written before VS Code starts so Quick Open has indexed it; closed cards are not linted.
+    writeFileSync(path.join(workspace, 'stale.datacard.md'), `${STALE_CARD.join('\n')}\n`);
     const extensionsDir = path.join(scratch, 'extensions');
     const userDataDir = path.join(scratch, 'user-data');
     installVsix(vsixPath(), extensionsDir, userDataDir);
@@ -170,6 +221,98 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
         .locator('.tabs-container .tab.active:not(.dirty)', { hasText: 'DATASET.md' })
         .waitFor({ timeout: UI_TIMEOUT_MS });
       await fileMatches(path.join(workspace, 'DATASET.md'), new RegExp(`${rows} examples`), UI_TIMEOUT_MS);
+    });
+  });
+
+  it('checks a card against its data: hover and completion explain, quick fixes repair, problems clear', async () => {
+    await step(page, 'card-against-data', async () => {
+      const file = path.join(workspace, 'stale.datacard.md');
+      await quickOpen(page, 'stale.datacard.md');
+      const problems = page.locator('.markers-panel .monaco-list-row');
+      // The count is checked once the language server has read data/churn.csv.
+      await problems
+        .filter({ hasText: 'The card says 250 examples; data/churn.csv has 200 rows' })
+        .first()
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+      await problems.filter({ hasText: 'MLG006' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await problems.filter({ hasText: 'MLG007' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+
+      // Hover on a heading: which of the book's items it answers, and why.
+      await page
+        .locator('.monaco-editor .view-line', { hasText: 'Pre-processing steps' })
+        .locator('span', { hasText: 'Pre-processing' })
+        .last()
+        .hover();
+      await page.locator('.monaco-hover', { hasText: 'MLG005' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.keyboard.press('Escape');
+
+      // Completion offers the heading the card lacks; writing the section clears MLG007.
+      const goToLine = async (line: number): Promise<void> => {
+        await page.keyboard.press('Control+G');
+        await page.keyboard.type(String(line));
+        await page.keyboard.press('Enter');
+      };
+      await page.locator('.monaco-editor .view-line', { hasText: 'Churn snapshot' }).first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('## Stor');
+      await page.keyboard.press('Control+Space');
+      await page
+        .locator('.suggest-widget .monaco-list-row', { hasText: 'Storage format' })
+        .first()
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('UTF-8 CSV with a header row, comma-separated.');
+      await problems.filter({ hasText: 'MLG007' }).first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+
+      // Quick fix: the stale count becomes the data's.
+      await goToLine(STALE_CARD.indexOf('250 examples.') + 1);
+      await page.locator('.monaco-editor .lightBulbWidget').first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.keyboard.press('Control+.');
+      await page
+        .locator('.action-widget .monaco-list-row.focused', { hasText: "Replace 250 with the data's count, 200" })
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.keyboard.press('Enter');
+      await page
+        .locator('.monaco-editor .view-line', { hasText: '200 examples.' })
+        .first()
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+
+      // Quick fix: the missing section is inserted with the book's prompt; then it is written.
+      await page.keyboard.press('Control+Home');
+      await page
+        .locator('.monaco-editor .view-line', { hasText: 'Churn snapshot' })
+        .locator('span', { hasText: 'Churn' })
+        .last()
+        .click();
+      await page.locator('.monaco-editor .lightBulbWidget').first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.keyboard.press('Control+.');
+      await page
+        .locator('.action-widget .monaco-list-row.focused', { hasText: 'Insert an "Excluded data" section' })
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+S');
+      await fileMatches(file, /## Excluded data/, UI_TIMEOUT_MS);
+      const saved = readFileSync(file, 'utf8').split('\n');
+      const heading = saved.indexOf('## Excluded data');
+      const prompt = saved.findIndex((line, i) => i > heading && line.startsWith('<!--'));
+      assert.ok(heading > 0 && prompt > heading, "the inserted section carries the book's prompt");
+      await goToLine(prompt + 1);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Test accounts and employees are excluded.');
+
+      await page
+        .locator('.markers-panel', { hasText: 'No problems have been detected in the workspace' })
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.keyboard.press('Control+S');
+      await fileMatches(
+        file,
+        /Test accounts and employees are excluded\.[\s\S]*200 examples\.[\s\S]*## Storage format/,
+        UI_TIMEOUT_MS,
+      );
     });
   });
 
