@@ -166,6 +166,7 @@ async function main(): Promise<void> {
       '       evaluate — pandas + scikit-learn metrics + scipy.stats.bootstrap percentile interval of accuracy only, one run (scripts/bench/peer_evaluate.py).\n',
   );
   benchmarkLint();
+  await (await import('./leakage')).benchmarkLeakage(dataDir);
 }
 
 main().catch((error: unknown) => {
