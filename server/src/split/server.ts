@@ -160,8 +160,13 @@ export class SplitDocuments {
       await publish(result);
     } catch (error) {
       // A newer lint took over, or a split file is unreadable: the static findings stand, and
-      // the command says what went wrong with the file.
-      if (!(error instanceof CsvReadCancelled) && !(error instanceof CsvInputError)) throw error;
+      // the command says what went wrong with the file. Anything else is logged, never thrown:
+      // this runs in the background, where a rejection would have no one to catch it.
+      if (!(error instanceof CsvReadCancelled) && !(error instanceof CsvInputError)) {
+        this.connection.console.error(
+          `mlguide: leakage checks of ${file} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+      }
     } finally {
       progress.done();
     }
