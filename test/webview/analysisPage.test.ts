@@ -16,6 +16,7 @@ import { baselineFile } from '../../server/src/engine/jobs/baseline';
 import { compareFile } from '../../server/src/engine/jobs/compare';
 import { evaluateFile } from '../../server/src/engine/jobs/evaluate';
 import { readCsvFile } from '../../server/src/engine/jobs/reader';
+import { profileCsvFile } from '../../server/src/engine/readCsv';
 import { repoRoot } from '../support/lspClient';
 import { readPlainCsv } from '../support/lspWorkspace';
 import { startWebviewHarness, type ProfilePage, type WebviewHarness } from '../support/webviewHarness';
@@ -267,6 +268,47 @@ describe('evaluation panels’ page in Chromium, under the extension’s CSP', {
     assert.match(await text(page, '[data-findings]'), /per arm/);
     assert.equal(await page.page.locator('[data-table=thompson] tbody tr').count(), 2);
     await fs.rm(path.dirname(logs), { recursive: true, force: true });
+  });
+
+  it('shows the dataset’s profile with the book’s findings, estimated counts marked, filling in while it streams', async () => {
+    const profile = await profileCsvFile(CHURN);
+    const churnColumns: AnalysisColumn[] = profile.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      distinct: c.distinct,
+      missing: c.missing,
+    }));
+    const datasetModel = model({
+      kind: 'dataset',
+      rows: profile.rows,
+      columns: churnColumns,
+      choices: defaultDatasetChoices(churnColumns),
+      profile,
+    });
+    const page = await openPage({
+      ...datasetModel,
+      profile: { ...profile, rows: 100 },
+      profilePartial: true,
+      running: true,
+    });
+    assert.match(await text(page, '[data-profile-summary]'), /^So far: 100 rows, 9 columns/);
+    await page.postFromHost({ type: 'analysis', model: datasetModel });
+    await page.page.locator('[data-profile-summary]', { hasText: /^200 rows/ }).waitFor();
+    const header = readPlainCsv(await fs.readFile(CHURN, 'utf8')).header;
+    assert.deepEqual(
+      await page.page.$$eval('[data-table=profile] tbody th', (cells) => cells.map((c) => c.textContent)),
+      header,
+    );
+    const findings = await text(page, '[data-profile-findings]');
+    assert.match(findings, /`customer_id` looks like an identifier/);
+    assert.match(findings, /Class balance of `churned`: no 69\.0 %, yes 31\.0 %/);
+    // An estimated distinct count is marked as such.
+    const estimated = structuredClone(profile);
+    const first = estimated.columns[0];
+    assert.ok(first);
+    first.distinctEstimated = true;
+    await page.postFromHost({ type: 'analysis', model: { ...datasetModel, profile: estimated } });
+    await page.page.locator('[data-column] td', { hasText: '≈ ' }).first().waitFor();
   });
 
   it('shows column names and labels from the file as text, never as markup', async () => {

@@ -10,6 +10,7 @@ import { atThreshold, baselineVerdict, macroFbeta, metricRows, perClassFbeta } f
 import { formatCount, formatInterval, formatNumber, formatPercent } from '../../core/src/panels/format';
 import type { AbResult, BaselineResult } from '../../core/src/protocol/reports';
 import type { CompareResult } from '../../core/src/protocol/lsp';
+import type { CsvProfile } from '../../core/src/profile/profile';
 import type {
   AnalysisChoices,
   AnalysisModel,
@@ -64,6 +65,10 @@ export function renderAnalysis(root: HTMLElement, model: AnalysisModel, local: L
     );
   }
   if (model.error) children.push(el('p', { class: 'error', role: 'alert' }, model.error));
+  if (model.kind === 'dataset' && model.profile) {
+    const target = model.choices.kind === 'dataset' ? model.choices.target : '';
+    children.push(...renderProfile(model.profile, target, model.profilePartial === true));
+  }
   if (model.result) {
     const exportButton = el('vscode-button', { secondary: '', 'data-action': 'export' }, 'Export report…');
     exportButton.addEventListener('click', () => post({ type: 'export' }));
@@ -71,11 +76,7 @@ export function renderAnalysis(root: HTMLElement, model: AnalysisModel, local: L
     const result = model.result;
     switch (result.kind) {
       case 'evaluate':
-        children.push(
-          ...renderEvaluation(result.report, local, post, () =>
-            renderAnalysis(root, model, local, post),
-          ),
-        );
+        children.push(...renderEvaluation(result.report, local, post, () => renderAnalysis(root, model, local, post)));
         break;
       case 'baseline':
         children.push(...renderBaselines(result.report));
@@ -648,4 +649,139 @@ function renderAb(report: AbResult): HTMLElement[] {
     );
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dataset's profile (Dataset & baseline panel)
+
+/** Findings about the data the book would point out, one sentence each. */
+export function profileFindings(profile: CsvProfile, target: string): string[] {
+  const findings: string[] = [];
+  const rows = profile.rows;
+  if (profile.duplicateRows !== undefined && profile.duplicateRows > 0) {
+    findings.push(
+      `${profile.duplicateRowsEstimated ? '≈ ' : ''}${formatCount(profile.duplicateRows)} duplicate rows (${formatPercent(profile.duplicateRows / Math.max(1, rows))}): remove them before the split, or they leak between train and test.`,
+    );
+  }
+  for (const name of profile.constantColumns ?? [])
+    findings.push(`\`${name}\` is constant: it carries no information.`);
+  for (const name of profile.idLikeColumns ?? []) {
+    findings.push(
+      `\`${name}\` looks like an identifier: exclude it from the features, and split by it if an entity has several rows.`,
+    );
+  }
+  for (const column of profile.columns) {
+    const share = rows > 0 ? column.missing / rows : 0;
+    if (share >= 0.2) findings.push(`\`${column.name}\` is ${formatPercent(share)} missing.`);
+    if (column.longTailShare !== undefined && column.longTailShare >= 0.3 && column.type === 'categorical') {
+      findings.push(
+        `\`${column.name}\` has a long tail: ${formatPercent(column.longTailShare)} of its values are rare — the book's "cutting the long tail" applies.`,
+      );
+    }
+  }
+  const targetColumn = profile.columns.find((c) => c.name === target);
+  const top = targetColumn?.top;
+  if (targetColumn && top && top.length > 0 && (targetColumn.type === 'categorical' || targetColumn.type === 'bool')) {
+    const counted = targetColumn.count ?? rows - targetColumn.missing;
+    const majority = Math.max(...top.map((v) => v.count));
+    const minority = Math.min(...top.map((v) => v.count));
+    findings.push(
+      `Class balance of \`${target}\`: ${top.map((v) => `${String(v.value)} ${formatPercent(v.count / Math.max(1, counted))}`).join(', ')}${
+        minority > 0 && majority / minority >= 3 ? ` — imbalanced (${(majority / minority).toFixed(1)} : 1)` : ''
+      }.`,
+    );
+  }
+  return findings;
+}
+
+/** A small bar chart of a column's histogram or top values (decorative; the numbers are in the table). */
+function sparkline(column: CsvProfile['columns'][number]): SVGSVGElement | string {
+  const counts = column.histogram?.counts ?? column.top?.map((v) => v.count);
+  if (!counts || counts.length === 0) return '';
+  const width = 80;
+  const height = 18;
+  const max = Math.max(...counts, 1);
+  const bar = width / counts.length;
+  const root = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  root.setAttribute('viewBox', `0 0 ${String(width)} ${String(height)}`);
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('class', 'spark');
+  root.setAttribute('aria-hidden', 'true');
+  counts.forEach((count, i) => {
+    const h = Math.max(1, (count / max) * height);
+    const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    rect.setAttribute('x', (i * bar).toFixed(2));
+    rect.setAttribute('y', (height - h).toFixed(2));
+    rect.setAttribute('width', Math.max(1, bar - 1).toFixed(2));
+    rect.setAttribute('height', h.toFixed(2));
+    root.append(rect);
+  });
+  return root;
+}
+
+/** The profile: findings, then one row per column. */
+export function renderProfile(profile: CsvProfile, target: string, partial: boolean): HTMLElement[] {
+  const rows = profile.rows;
+  const header = el(
+    'p',
+    { class: 'muted', 'data-profile-summary': '' },
+    `${partial ? 'So far: ' : ''}${formatCount(rows)} rows, ${String(profile.columns.length)} columns, delimiter ${JSON.stringify(profile.delimiter)}.`,
+  );
+  const findings = profileFindings(profile, target);
+  const table = el(
+    'table',
+    { 'aria-label': 'Columns', 'data-table': 'profile' },
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...['column', 'type', 'missing', 'distinct', 'min', 'max', 'mean', 'top values', ''].map((h) =>
+          el('th', { scope: 'col' }, h),
+        ),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...profile.columns.map((c) => {
+        const estimated = c.distinctEstimated === true || c.distinctCapped;
+        const top = (c.top ?? [])
+          .slice(0, 3)
+          .map((v) => `${String(v.value)} (${formatCount(v.count)})`)
+          .join(', ');
+        return el(
+          'tr',
+          { 'data-column': c.name },
+          el('th', { scope: 'row' }, c.name),
+          el('td', { class: 'type' }, c.type),
+          el(
+            'td',
+            {},
+            `${formatCount(c.missing)}${rows > 0 && c.missing > 0 ? ` (${formatPercent(c.missing / rows)})` : ''}`,
+          ),
+          el(
+            'td',
+            { title: estimated ? 'estimated (HyperLogLog)' : 'exact' },
+            `${estimated ? '≈ ' : ''}${formatCount(c.distinct)}`,
+          ),
+          el('td', {}, c.min !== undefined ? formatNumber(c.min) : (c.minDate ?? '')),
+          el('td', {}, c.max !== undefined ? formatNumber(c.max) : (c.maxDate ?? '')),
+          el('td', {}, c.mean !== undefined ? formatNumber(c.mean) : ''),
+          el('td', { class: 'top' }, top),
+          el('td', {}, sparkline(c)),
+        );
+      }),
+    ),
+  );
+  return [
+    el('h2', {}, 'The data'),
+    header,
+    ...(findings.length > 0
+      ? [el('ul', { class: 'findings', 'data-profile-findings': '' }, ...findings.map((f) => el('li', {}, f)))]
+      : []),
+    table,
+  ];
 }

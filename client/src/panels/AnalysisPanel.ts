@@ -1,6 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import {
+  LSPErrorCodes,
+  ProgressType,
+  ResponseError,
+  WorkDoneProgress,
+  type LanguageClient,
+} from 'vscode-languageclient/node';
 import { analysisReport } from '../../../core/src/panels/report';
 import { defaultCompareChoices, defaultDatasetChoices, defaultEvaluateChoices } from '../../../core/src/panels/suggest';
 import {
@@ -8,6 +14,8 @@ import {
   BaselineMethod,
   CompareMethod,
   EvaluateMethod,
+  ProfileCsvMethod,
+  type ProfileCsvPartialResult,
   type ProfileCsvResult,
 } from '../../../core/src/protocol/lsp';
 import {
@@ -20,8 +28,10 @@ import {
   type AnalysisModel,
   type AnalysisResult,
 } from '../../../core/src/protocol/webview';
-import { requestProfile } from '../languageClient';
 import { createNonce, renderWebviewHtml } from './webviewHtml';
+
+/** The `$/progress` values sent on a profile request's partial-result token. */
+const PartialProfileType = new ProgressType<ProfileCsvPartialResult>();
 
 const TITLES: Record<AnalysisKind, string> = {
   dataset: 'Dataset & baseline',
@@ -182,15 +192,54 @@ export class AnalysisPanel {
     return `mlguide.analysis.choices:${this.kind}:${this.uri.toString()}`;
   }
 
-  /** Profiles the file for its columns, then shows the form with the remembered or suggested choices. */
+  /**
+   * Profiles the file for its columns, then shows the form with the remembered or suggested
+   * choices. A large file's panel fills in as the stream goes: the server's partial results (the
+   * profile of the rows read so far) are shown with the progress, and Cancel stops the read.
+   */
   async load(): Promise<void> {
     let profile: ProfileCsvResult;
+    const cancel = new vscode.CancellationTokenSource();
+    this.cancel = cancel;
+    const token = `mlguide-analysis-profile-${String(process.pid)}-${String(Date.now())}-${String(Math.random()).slice(2, 8)}`;
+    const partials = this.client.onProgress(PartialProfileType, `${token}-partial`, (partial) => {
+      if (cancel.token.isCancellationRequested) return;
+      this.model = this.modelFor(partial, true);
+      this.post({ type: 'analysis', model: this.model });
+    });
+    const progress = this.client.onProgress(WorkDoneProgress.type, token, (value) => {
+      if (value.kind === 'end') return;
+      const percent = value.percentage ?? 0;
+      this.post({
+        type: 'progress',
+        percent,
+        message: `Reading: ${String(percent)} %${value.message ? ` · ${value.message}` : ''}`,
+      });
+    });
     try {
-      profile = await requestProfile(this.client, this.uri);
+      profile = await this.client.sendRequest<ProfileCsvResult>(
+        ProfileCsvMethod,
+        { uri: this.uri.toString(), workDoneToken: token, partialResultToken: `${token}-partial` },
+        cancel.token,
+      );
     } catch (error) {
-      this.post({ type: 'error', message: messageOf(error) });
+      const cancelled = error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled;
+      this.post({
+        type: 'error',
+        message: cancelled ? `Reading ${path.basename(this.uri.fsPath)} was cancelled.` : messageOf(error),
+      });
       return;
+    } finally {
+      partials.dispose();
+      progress.dispose();
+      if (this.cancel === cancel) this.cancel = undefined;
     }
+    this.model = this.modelFor(profile, false);
+    this.post({ type: 'analysis', model: this.model });
+  }
+
+  /** The panel's model for a profile (complete, or of the rows read so far). */
+  private modelFor(profile: ProfileCsvResult, partial: boolean): AnalysisModel {
     const columns: AnalysisColumn[] = profile.columns.map((c) => ({
       name: c.name,
       type: c.type,
@@ -208,7 +257,7 @@ export class AnalysisPanel {
           : this.kind === 'evaluate'
             ? defaultEvaluateChoices(columns)
             : defaultCompareChoices(columns);
-    this.model = {
+    return {
       kind: this.kind,
       uri: this.uri.toString(),
       fileName: path.basename(this.uri.fsPath),
@@ -216,11 +265,10 @@ export class AnalysisPanel {
       rows: profile.rows,
       columns,
       choices,
-      ...(this.kind === 'dataset' ? { profile } : {}),
-      running: false,
+      ...(this.kind === 'dataset' ? { profile, ...(partial ? { profilePartial: true } : {}) } : {}),
+      running: partial,
       version: packageVersion(this.context),
     };
-    this.post({ type: 'analysis', model: this.model });
   }
 
   /** Runs the panel's job with `choices` in the language server, with progress and Cancel. */

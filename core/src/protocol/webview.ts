@@ -205,6 +205,8 @@ export interface AnalysisModel {
   choices: AnalysisChoices;
   /** The dataset panel shows the whole profile. */
   profile?: CsvProfile;
+  /** True while the profile is of the rows read so far (a large file, still streaming). */
+  profilePartial?: boolean;
   result?: AnalysisResult;
   /** True while a job runs (the page shows progress and a Cancel button). */
   running: boolean;
