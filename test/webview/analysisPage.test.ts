@@ -311,6 +311,40 @@ describe('evaluation panels’ page in Chromium, under the extension’s CSP', {
     await page.page.locator('[data-column] td', { hasText: '≈ ' }).first().waitFor();
   });
 
+  it('shows a regression with its verdict against the mean, the residuals’ histogram and predicted against actual', async () => {
+    const dir = await fs.mkdtemp(path.join(repoRoot, 'test-results', 'regression-'));
+    const file = path.join(dir, 'prices.csv');
+    const lines = ['price,predicted'];
+    for (let i = 0; i < 120; i++) lines.push(`${String(100 + i)},${String(100 + i + ((i * 7) % 11) - 5)}`);
+    await fs.writeFile(file, `${lines.join('\n')}\n`);
+    const report = {
+      ...(await evaluateFile(
+        file,
+        { truth: 'price', predicted: 'predicted', task: 'regression', bootstrap: { resamples: 200, seed: 2 } },
+        readCsvFile,
+      )),
+      file,
+    } as EvaluateResult;
+    const columns: AnalysisColumn[] = [
+      { name: 'price', type: 'int', distinct: 120, missing: 0 },
+      { name: 'predicted', type: 'int', distinct: 110, missing: 0 },
+    ];
+    const page = await openPage(
+      model({ columns, choices: defaultEvaluateChoices(columns), result: { kind: 'evaluate', report } }),
+    );
+    assert.equal(await page.page.locator('[data-verdict]').getAttribute('data-verdict'), 'better');
+    assert.match(await text(page, '[data-verdict]'), /R² 0\.\d+ against 0, the mean/);
+    const bars = await page.page.$$eval('svg[data-chart^="Residuals"] rect.bar', (all) =>
+      all.map((r) => Number(r.getAttribute('data-count'))),
+    );
+    assert.equal(
+      bars.reduce((a, b) => a + b, 0),
+      120,
+    );
+    assert.equal(await page.page.locator('svg[data-chart="Predicted against actual"] circle.point').count(), 120);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
   it('shows column names and labels from the file as text, never as markup', async () => {
     const hostile: AnalysisColumn[] = COLUMNS.map((c) => ({ ...c, name: `${c.name}${XSS}` }));
     const report = structuredClone(evaluation);

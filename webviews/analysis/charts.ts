@@ -222,3 +222,127 @@ function base64(text: string): string {
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
+
+/** Axis ticks: five round-ish values over [min, max]. */
+function ticks(min: number, max: number): number[] {
+  if (!(max > min)) return [min];
+  return [0, 0.25, 0.5, 0.75, 1].map((t) => min + t * (max - min));
+}
+
+function shortNumber(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e6 || (abs > 0 && abs < 1e-3)) return value.toExponential(1);
+  return Number(value.toPrecision(3)).toString();
+}
+
+function frame(title: string, xLabel: string, yLabel: string): { root: SVGSVGElement; w: number; h: number } {
+  const root = svg('svg', {
+    viewBox: `0 0 ${String(WIDTH)} ${String(HEIGHT)}`,
+    width: WIDTH,
+    height: HEIGHT,
+    role: 'img',
+    class: 'chart',
+    'data-chart': title,
+  });
+  root.append(svg('title', {}, title));
+  const w = WIDTH - M.left - M.right;
+  const h = HEIGHT - M.top - M.bottom;
+  root.append(svg('rect', { x: M.left, y: M.top, width: w, height: h, class: 'frame' }));
+  root.append(svg('text', { x: M.left + w / 2, y: HEIGHT - 6, class: 'axis', 'text-anchor': 'middle' }, xLabel));
+  root.append(
+    svg(
+      'text',
+      {
+        x: 12,
+        y: M.top + h / 2,
+        class: 'axis',
+        'text-anchor': 'middle',
+        transform: `rotate(-90 12 ${String(M.top + h / 2)})`,
+      },
+      yLabel,
+    ),
+  );
+  return { root, w, h };
+}
+
+/** A histogram from bin edges and counts (the residuals of a regression). */
+export function histogramChart(options: {
+  title: string;
+  edges: readonly number[];
+  counts: readonly number[];
+  xLabel: string;
+}): SVGSVGElement {
+  const { root, w, h } = frame(options.title, options.xLabel, 'rows');
+  const min = options.edges[0] ?? 0;
+  const max = options.edges[options.edges.length - 1] ?? 1;
+  const top = Math.max(1, ...options.counts);
+  const sx = (v: number): number => M.left + (max > min ? ((v - min) / (max - min)) * w : w / 2);
+  const sy = (v: number): number => M.top + (1 - v / top) * h;
+  for (const tick of ticks(min, max)) {
+    root.append(
+      svg('text', { x: sx(tick), y: M.top + h + 14, class: 'tick', 'text-anchor': 'middle' }, shortNumber(tick)),
+    );
+  }
+  for (const tick of ticks(0, top)) {
+    root.append(
+      svg(
+        'text',
+        { x: M.left - 6, y: sy(tick) + 4, class: 'tick', 'text-anchor': 'end' },
+        shortNumber(Math.round(tick)),
+      ),
+    );
+  }
+  options.counts.forEach((count, i) => {
+    const left = options.edges[i] ?? min;
+    const right = options.edges[i + 1] ?? max;
+    const x = sx(left);
+    const width = Math.max(1, sx(right) - x - 1);
+    root.append(
+      svg('rect', {
+        x: x.toFixed(1),
+        y: sy(count).toFixed(1),
+        width: width.toFixed(1),
+        height: (M.top + h - sy(count)).toFixed(1),
+        class: 'bar',
+        'data-count': count,
+      }),
+    );
+  });
+  if (min < 0 && max > 0)
+    root.append(svg('line', { x1: sx(0), x2: sx(0), y1: M.top, y2: M.top + h, class: 'diagonal' }));
+  return root;
+}
+
+/** Predicted against actual, with the line where they are equal. */
+export function scatterChart(options: {
+  title: string;
+  x: readonly number[];
+  y: readonly number[];
+  xLabel: string;
+  yLabel: string;
+}): SVGSVGElement {
+  const { root, w, h } = frame(options.title, options.xLabel, options.yLabel);
+  const all = [...options.x, ...options.y].filter(Number.isFinite);
+  const min = all.length > 0 ? Math.min(...all) : 0;
+  const max = all.length > 0 ? Math.max(...all) : 1;
+  const span = max > min ? max - min : 1;
+  const sx = (v: number): number => M.left + ((v - min) / span) * w;
+  const sy = (v: number): number => M.top + (1 - (v - min) / span) * h;
+  for (const tick of ticks(min, max)) {
+    root.append(
+      svg('text', { x: sx(tick), y: M.top + h + 14, class: 'tick', 'text-anchor': 'middle' }, shortNumber(tick)),
+    );
+    root.append(
+      svg('text', { x: M.left - 6, y: sy(tick) + 4, class: 'tick', 'text-anchor': 'end' }, shortNumber(tick)),
+    );
+  }
+  root.append(svg('line', { x1: sx(min), y1: sy(min), x2: sx(max), y2: sy(max), class: 'diagonal' }));
+  for (let i = 0; i < Math.min(options.x.length, options.y.length); i++) {
+    const x = options.x[i] ?? NaN;
+    const y = options.y[i] ?? NaN;
+    if (Number.isFinite(x) && Number.isFinite(y)) {
+      root.append(svg('circle', { cx: sx(x).toFixed(1), cy: sy(y).toFixed(1), r: 2, class: 'point' }));
+    }
+  }
+  return root;
+}

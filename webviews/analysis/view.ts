@@ -19,7 +19,7 @@ import type {
   DatasetChoices,
   EvaluateChoices,
 } from '../../core/src/protocol/webview';
-import { heatmap, pngDataUrl, standaloneSvg, unitLineChart } from './charts';
+import { heatmap, histogramChart, pngDataUrl, scatterChart, standaloneSvg, unitLineChart } from './charts';
 
 type Child = Node | string;
 type Post = (message: AnalysisPageMessage) => void;
@@ -365,7 +365,47 @@ function renderEvaluation(
       { 'data-table': 'metrics' },
     ),
   );
-  if (report.task === 'regression') return out;
+  if (report.task === 'regression') {
+    const plots = report.plots;
+    if (plots) {
+      out.push(
+        el('h2', {}, 'Residuals and predictions'),
+        el(
+          'p',
+          { class: 'muted' },
+          plots.sampled
+            ? `Residual histogram over all ${formatCount(report.rows)} rows; the scatter shows ${formatCount(plots.points.actual.length)} of them (every k-th row).`
+            : `All ${formatCount(report.rows)} rows.`,
+        ),
+        el(
+          'div',
+          { class: 'charts' },
+          chartFigure(
+            histogramChart({
+              title: 'Residuals (actual − predicted)',
+              edges: plots.residualHistogram.edges,
+              counts: plots.residualHistogram.counts,
+              xLabel: 'actual − predicted',
+            }),
+            'residuals',
+            post,
+          ),
+          chartFigure(
+            scatterChart({
+              title: 'Predicted against actual',
+              x: plots.points.actual,
+              y: plots.points.predicted,
+              xLabel: 'actual',
+              yLabel: 'predicted',
+            }),
+            'predicted-vs-actual',
+            post,
+          ),
+        ),
+      );
+    }
+    return out;
+  }
 
   // F-beta for any beta, at once, from the confusion matrix.
   const betaInput = el('input', {

@@ -6,6 +6,7 @@
  * (MAE, MSE, RMSE, R², MAPE) each replicate also finds its median absolute error as its draws
  * pass the middle rank. Memory: the rows (to sort them) and O(B) per metric.
  */
+import { binEdges, binOf } from '../profile/histogram';
 import {
   MultiRowBootstrap,
   rSquaredFromSums,
@@ -31,6 +32,43 @@ export interface RegressionReport {
   rows: number;
   metrics: Record<RegressionMetricKey, ReportedMetric>;
   bootstrap?: Omit<BootstrapReport, 'scheme'> & { scheme: 'exact' };
+  /** What the regression view draws: the residuals' histogram and predicted against actual. */
+  plots?: RegressionPlots;
+}
+
+/** The residuals (actual − predicted) as a histogram, and the points of a predicted-vs-actual plot. */
+export interface RegressionPlots {
+  residualHistogram: { edges: number[]; counts: number[] };
+  /** Every row up to {@link MAX_PLOT_POINTS}, else every k-th row in file order (`sampled`). */
+  points: { actual: number[]; predicted: number[] };
+  sampled: boolean;
+}
+
+/** Points a predicted-vs-actual plot gets at most: enough to see the shape, small to send. */
+export const MAX_PLOT_POINTS = 2000;
+
+/** The plots of `n` rows. */
+export function regressionPlots(actual: ArrayLike<number>, predicted: ArrayLike<number>, n: number): RegressionPlots {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const residual = (actual[i] as number) - (predicted[i] as number);
+    if (residual < min) min = residual;
+    if (residual > max) max = residual;
+  }
+  const edges = n > 0 ? binEdges(min, max, false) : [];
+  const counts = new Array<number>(Math.max(0, edges.length - 1)).fill(0);
+  for (let i = 0; i < n; i++) {
+    const bin = binOf(edges, (actual[i] as number) - (predicted[i] as number));
+    counts[bin] = (counts[bin] ?? 0) + 1;
+  }
+  const step = Math.max(1, Math.ceil(n / MAX_PLOT_POINTS));
+  const points = { actual: [] as number[], predicted: [] as number[] };
+  for (let i = 0; i < n; i += step) {
+    points.actual.push(actual[i] as number);
+    points.predicted.push(predicted[i] as number);
+  }
+  return { residualHistogram: { edges, counts }, points, sampled: step > 1 };
 }
 
 /** The metrics in the order {@link regressionStatistics} computes them. */
@@ -144,7 +182,13 @@ export class RegressionEvaluator {
     for (const [key, value] of Object.entries(base.metrics) as [RegressionMetricKey, ReportedMetric][]) {
       metrics[key] = withInterval(value, results.get(key), settings?.method);
     }
-    const report: RegressionReport = { version: 1, task: 'regression', rows: n, metrics };
+    const report: RegressionReport = {
+      version: 1,
+      task: 'regression',
+      rows: n,
+      metrics,
+      ...(n > 0 ? { plots: regressionPlots(this.actual.view(), this.predicted.view(), n) } : {}),
+    };
     if (settings) {
       report.bootstrap = {
         resamples: settings.resamples,
