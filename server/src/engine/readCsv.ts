@@ -1,6 +1,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { Transform } from 'node:stream';
 import { TextDecoder } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import Papa from 'papaparse';
 import { LineTracker } from '../../../core/src/csv/lineTracker';
 import { sniffDelimiter, sniffNewline } from '../../../core/src/csv/sniff';
@@ -479,6 +480,47 @@ export async function streamCsvFile(
 export async function profileCsvFile(
   file: string,
   options: ReadCsvOptions = {},
+): Promise<CompleteCsvProfile & { bytes: number }> {
+  const release = holdHeapGrowth();
+  try {
+    return await profileWithProfiler(file, options);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * How far V8 lets the old generation grow past what survived the last full collection while a
+ * profile runs, in per cent (V8's `--heap-growing-percent`; its own default is a factor of up to 4).
+ *
+ * Why: a profile keeps about 10 MB alive (the sketches) while parsing allocates gigabytes of
+ * short-lived cells, a trickle of which survives long enough to reach the old generation. With
+ * the default factor, 30–40 MB of such garbage could pile up before a full collection, and where
+ * collections happened to fall decided the peak: 136 to 182 MiB on the same 10M-row file. At 40 %
+ * a full collection (a few ms with so little alive) comes every 4 MB or so of promoted garbage,
+ * and the peak is flat — 135 MiB on 1M rows, 140 MiB on 10M — at no measurable cost in speed.
+ */
+const PROFILE_HEAP_GROWING_PERCENT = 40;
+/** Profiles running (the setting is restored when the last one ends). */
+let heapHolds = 0;
+/** Whoever started node chose a growing factor: leave it. */
+const heapGrowthChosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) =>
+  arg.includes('heap-growing-percent'),
+);
+
+/** Sets {@link PROFILE_HEAP_GROWING_PERCENT} while a profile runs; returns the release. */
+function holdHeapGrowth(): () => void {
+  if (heapGrowthChosen) return () => undefined;
+  if (heapHolds++ === 0) setFlagsFromString(`--heap-growing-percent=${PROFILE_HEAP_GROWING_PERCENT}`);
+  return () => {
+    // 0 is V8's "no fixed factor": its default, dynamic growth for everything else the process does.
+    if (--heapHolds === 0) setFlagsFromString('--heap-growing-percent=0');
+  };
+}
+
+async function profileWithProfiler(
+  file: string,
+  options: ReadCsvOptions,
 ): Promise<CompleteCsvProfile & { bytes: number }> {
   const profiler = new CsvProfiler(options);
   const onPartial = options.onPartialProfile;
