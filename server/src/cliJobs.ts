@@ -26,7 +26,7 @@ export const JOB_USAGE = `  mlguide evaluate <preds.csv> --true <col> --pred <co
         [--seed <n>] [--interval bca|percentile] [--fail-if-not-better-than-baseline] [--json]
   mlguide baseline <data.csv> --target <col> [--test <test.csv> | --folds <k> | --test-fraction <f>]
         [--strategies a,b] [--no-stratify] [--task …] [--positive <label>] [--bootstrap <B>] [--seed <n>] [--json]
-  mlguide compare <preds.csv> --true <col> --a <col> --b <col> [--bootstrap <B>] [--seed <n>] [--json]
+  mlguide compare <preds.csv> --true <col> --a <col> --b <col> [--with <b.csv> [--join-on <id>]] [--bootstrap <B>] [--seed <n>] [--json]
   mlguide ab <logs.csv> --variant <col> --outcome <col> [--control <name>] [--mde <rate>] [--json]
   mlguide drift <reference.csv> <current.csv> [--columns a,b] [--json]`;
 
@@ -341,10 +341,17 @@ async function baselineCommand(argv: readonly string[], io: JobIo, read: CsvRead
 }
 
 async function compareCommand(argv: readonly string[], io: JobIo, read: CsvReader): Promise<number> {
-  const args = parseArgs(argv, ['true', 'a', 'b', 'positive', 'beta', 'delimiter', ...BOOTSTRAP_OPTIONS], ['json']);
+  const args = parseArgs(
+    argv,
+    ['true', 'a', 'b', 'with', 'join-on', 'positive', 'beta', 'delimiter', ...BOOTSTRAP_OPTIONS],
+    ['json'],
+  );
   const [file] = files(args, 1, 'compare needs exactly one predictions file', io) as [string];
   const delimiter = args.string('delimiter');
   const beta = args.number('beta', { min: 0 });
+  const other = args.string('with');
+  const joinOn = args.string('join-on');
+  if (joinOn !== undefined && other === undefined) throw new UsageError('--join-on needs --with <file>');
   const report = await compareFile(
     file,
     {
@@ -353,16 +360,24 @@ async function compareCommand(argv: readonly string[], io: JobIo, read: CsvReade
       b: args.required('b', "the column of model B's predictions"),
       beta,
       bootstrap: bootstrapOptions(args),
+      ...(other !== undefined ? { other: path.resolve(io.cwd, other) } : {}),
+      ...(joinOn !== undefined ? { joinOn } : {}),
     },
     read,
     { delimiter },
   );
+  const join = report.join ? { ...report.join, other: shown(report.join.other, io) } : undefined;
   if (args.has('json')) {
-    io.out(JSON.stringify({ ...report, file: shown(file, io) }, null, 2));
+    io.out(JSON.stringify({ ...report, file: shown(file, io), ...(join ? { join } : {}) }, null, 2));
     return 0;
   }
   const m = report.mcnemar;
   io.out(`${shown(file, io)}: ${report.rows} rows; B − A for each metric\n`);
+  if (join) {
+    io.out(
+      `Model B from ${join.other}, rows matched ${join.on === 'row' ? 'by position' : `on ${join.on}`}; ${join.unmatched} unmatched${join.duplicateIds > 0 ? `, ${join.duplicateIds} repeated ids (first kept)` : ''}.\n`,
+    );
+  }
   const rows = Object.entries(report.metrics)
     .filter(([key]) => !key.includes('['))
     .map(([key, p]) => [key, number(p.a), number(p.b), number(p.difference.value), interval(p.difference)]);

@@ -297,10 +297,16 @@ const JOBS: { [M in JobMethod]: JobEntry } = {
   },
   'mlguide/compare': {
     title: 'Comparing models in',
-    uris: ['uri'],
+    uris: ['uri', 'otherUri?'],
     prepare: (params) => {
-      const options = pick(params, ['truth', 'a', 'b'], BOOTSTRAPPED) as CompareFileOptions;
-      return (files, read, control) => compareFile(files.uri ?? '', options, read, control);
+      const options = pick(params, ['truth', 'a', 'b'], [...BOOTSTRAPPED, 'joinOn']) as CompareFileOptions;
+      return (files, read, control) =>
+        compareFile(
+          files.uri ?? '',
+          { ...options, ...(files.otherUri !== undefined ? { other: files.otherUri } : {}) },
+          read,
+          control,
+        );
     },
   },
   'mlguide/ab': {

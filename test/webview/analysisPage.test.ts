@@ -10,7 +10,12 @@ import { pathToFileURL } from 'node:url';
 import type { AnalysisColumn, AnalysisModel } from '../../core/src/protocol/webview';
 import type { BaselineResult, AbResult } from '../../core/src/protocol/reports';
 import type { CompareResult, EvaluateResult } from '../../core/src/protocol/lsp';
-import { defaultDatasetChoices, defaultEvaluateChoices, defaultCompareChoices } from '../../core/src/panels/suggest';
+import {
+  defaultCompareChoices,
+  defaultDatasetChoices,
+  defaultEvaluateChoices,
+  suggestOther,
+} from '../../core/src/panels/suggest';
 import { abFile } from '../../server/src/engine/jobs/ab';
 import { baselineFile } from '../../server/src/engine/jobs/baseline';
 import { compareFile } from '../../server/src/engine/jobs/compare';
@@ -342,6 +347,67 @@ describe('evaluation panels’ page in Chromium, under the extension’s CSP', {
       120,
     );
     assert.equal(await page.page.locator('svg[data-chart="Predicted against actual"] circle.point').count(), 120);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('compares with model B from a second file: picked through the host, rows matched on an id, the match reported', async () => {
+    const dir = await fs.mkdtemp(path.join(repoRoot, 'test-results', 'join-'));
+    const other = path.join(dir, 'model-b.csv');
+    const original = readPlainCsv(await fs.readFile(PREDICTIONS, 'utf8')).rows;
+    // Model B, in reverse order: always right.
+    await fs.writeFile(
+      other,
+      `customer_id,pred_b\n${[...original]
+        .reverse()
+        .map((r) => `${r[0] ?? ''},${r[1] ?? ''}`)
+        .join('\n')}\n`,
+    );
+    let page = await openPage(model({ kind: 'compare', choices: defaultCompareChoices(COLUMNS) }));
+    await page.page.locator('[data-action=pick-other]').click();
+    await page.posted.next((m) => (m as { type?: string }).type === 'pickOther', 'pickOther');
+
+    const otherColumns: AnalysisColumn[] = [
+      { name: 'customer_id', type: 'id', distinct: 50, missing: 0 },
+      { name: 'pred_b', type: 'categorical', distinct: 2, missing: 0 },
+    ];
+    const choices = {
+      ...defaultCompareChoices(COLUMNS),
+      ...suggestOther(COLUMNS, otherColumns),
+      otherUri: pathToFileURL(other).href,
+    };
+    assert.deepEqual([choices.b, choices.joinOn], ['pred_b', 'customer_id']);
+    await page.postFromHost({
+      type: 'analysis',
+      model: model({ kind: 'compare', choices, other: { fileName: 'model-b.csv', columns: otherColumns } }),
+    });
+    await page.page.locator('vscode-single-select[name=joinOn]').waitFor();
+    await page.page.locator('[data-action=run]').click();
+    const run = (await page.posted.next((m) => (m as { type?: string }).type === 'run', 'run')) as {
+      choices: { otherUri: string; joinOn: string; b: string };
+    };
+    assert.deepEqual(
+      [run.choices.otherUri, run.choices.joinOn, run.choices.b],
+      [choices.otherUri, 'customer_id', 'pred_b'],
+    );
+
+    const report = {
+      ...(await compareFile(
+        PREDICTIONS,
+        { truth: 'churned', a: 'predicted', b: 'pred_b', other, joinOn: 'customer_id', bootstrap: false },
+        readCsvFile,
+      )),
+    } as CompareResult;
+    assert.equal(report.metrics.accuracy?.b, 1);
+    page = await openPage(
+      model({
+        kind: 'compare',
+        choices,
+        other: { fileName: 'model-b.csv', columns: otherColumns },
+        result: { kind: 'compare', report },
+      }),
+    );
+    assert.match(await text(page, '[data-join]'), /rows matched on customer_id: 0 unmatched/);
+    assert.equal(await page.page.locator('[data-verdict]').getAttribute('data-verdict'), 'significant');
     await fs.rm(dir, { recursive: true, force: true });
   });
 

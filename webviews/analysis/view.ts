@@ -216,8 +216,33 @@ function renderForm(model: AnalysisModel, post: Post): HTMLElement {
         fields.push(
           columnSelect('Truth', 'truth', model, choices.truth),
           columnSelect('Model A (current)', 'a', model, choices.a),
-          columnSelect('Model B (new)', 'b', model, choices.b),
         );
+        const other = model.other;
+        if (other && choices.otherUri) {
+          const otherModel = { ...model, columns: other.columns };
+          fields.push(columnSelect(`Model B (in ${other.fileName})`, 'b', otherModel, choices.b));
+          const shared = other.columns.filter((c) => model.columns.some((mine) => mine.name === c.name));
+          fields.push(
+            choiceSelect(
+              'Match rows',
+              'joinOn',
+              [['', 'by position'], ...shared.map((c): [string, string] => [c.name, `on ${c.name}`])],
+              choices.joinOn,
+            ),
+          );
+          const clear = el('vscode-button', { secondary: '', 'data-action': 'clear-other' }, 'Model B from this file');
+          clear.addEventListener('click', () => post({ type: 'clearOther' }));
+          fields.push(clear);
+        } else {
+          fields.push(columnSelect('Model B (new)', 'b', model, choices.b));
+          const pick = el(
+            'vscode-button',
+            { secondary: '', 'data-action': 'pick-other' },
+            'Model B from another file…',
+          );
+          pick.addEventListener('click', () => post({ type: 'pickOther' }));
+          fields.push(pick);
+        }
       } else {
         fields.push(
           columnSelect('Variant', 'variant', model, choices.variant),
@@ -288,6 +313,7 @@ function readChoices(form: HTMLElement, current: AnalysisChoices): AnalysisChoic
         truth: valueOf(form, 'truth') || current.truth,
         a: valueOf(form, 'a') || current.a,
         b: valueOf(form, 'b') || current.b,
+        joinOn: current.otherUri ? valueOf(form, 'joinOn') : '',
         variant: valueOf(form, 'variant') || current.variant,
         outcome: valueOf(form, 'outcome') || current.outcome,
         mde: Math.max(0, Math.min(1, numberOf(form, 'mde', current.mde))),
@@ -611,6 +637,7 @@ function renderBaselines(report: BaselineResult): HTMLElement[] {
 
 function renderComparison(report: CompareResult): HTMLElement[] {
   const m = report.mcnemar;
+  const join = report.join;
   const significant = m.pValue < 0.05;
   const accuracy = report.metrics.accuracy;
   const better = accuracy ? accuracy.difference.value > 0 : m.c > m.b;
@@ -631,6 +658,15 @@ function renderComparison(report: CompareResult): HTMLElement[] {
       { class: 'muted' },
       `McNemar (${m.method}): ${formatCount(m.b)} rows only A got right, ${formatCount(m.c)} only B (${formatCount(m.discordant)} discordant of ${formatCount(report.rows)}); statistic ${formatNumber(m.statistic)}.`,
     ),
+    ...(join
+      ? [
+          el(
+            'p',
+            { class: 'muted', 'data-join': '' },
+            `Model B from ${join.other}, rows matched ${join.on === 'row' ? 'by position' : `on ${join.on}`}: ${formatCount(join.unmatched)} unmatched${join.duplicateIds > 0 ? `, ${formatCount(join.duplicateIds)} repeated ids (the first kept)` : ''}.`,
+          ),
+        ]
+      : []),
     table(
       'Paired comparison',
       ['metric', 'A', 'B', 'B − A', 'interval'],

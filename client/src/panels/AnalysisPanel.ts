@@ -8,7 +8,12 @@ import {
   type LanguageClient,
 } from 'vscode-languageclient/node';
 import { analysisReport } from '../../../core/src/panels/report';
-import { defaultCompareChoices, defaultDatasetChoices, defaultEvaluateChoices } from '../../../core/src/panels/suggest';
+import {
+  defaultCompareChoices,
+  defaultDatasetChoices,
+  defaultEvaluateChoices,
+  suggestOther,
+} from '../../../core/src/panels/suggest';
 import {
   AbMethod,
   BaselineMethod,
@@ -172,6 +177,12 @@ export class AnalysisPanel {
         case 'savePng':
           void this.savePng(message.dataUrl, message.name);
           break;
+        case 'pickOther':
+          void this.pickOther();
+          break;
+        case 'clearOther':
+          void this.setOther(undefined);
+          break;
         default: {
           const unhandled: never = message;
           throw new Error(`unhandled message ${JSON.stringify(unhandled)}`);
@@ -251,7 +262,10 @@ export class AnalysisPanel {
     const names = new Set(columns.map((c) => c.name));
     const choices =
       remembered && remembered.kind === this.kind && rememberedColumnsExist(remembered, names)
-        ? remembered
+        ? // A second file is picked again after a reload: its columns are not kept.
+          remembered.kind === 'compare' && remembered.otherUri
+          ? { ...remembered, otherUri: '', joinOn: '', b: defaultCompareChoices(columns).b }
+          : remembered
         : this.kind === 'dataset'
           ? defaultDatasetChoices(columns)
           : this.kind === 'evaluate'
@@ -386,11 +400,67 @@ export class AnalysisPanel {
           kind: 'compare',
           report: await this.client.sendRequest(
             CompareMethod,
-            { uri, workDoneToken, truth: choices.truth, a: choices.a, b: choices.b, ...bootstrap(choices.confidence) },
+            {
+              uri,
+              workDoneToken,
+              truth: choices.truth,
+              a: choices.a,
+              b: choices.b,
+              ...(choices.otherUri ? { otherUri: choices.otherUri } : {}),
+              ...(choices.otherUri && choices.joinOn ? { joinOn: choices.joinOn } : {}),
+              ...bootstrap(choices.confidence),
+            },
             token,
           ),
         };
     }
+  }
+
+  /** Asks for a second predictions file holding model B, and reads its columns. */
+  private async pickOther(): Promise<void> {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      filters: { 'CSV files': ['csv', 'tsv'] },
+      openLabel: 'Model B',
+      title: "The predictions file holding model B's column",
+      defaultUri: vscode.Uri.joinPath(this.uri, '..'),
+    });
+    if (picked?.[0]) await this.setOther(picked[0]);
+  }
+
+  /** Compares against model B in `other` (undefined: back to a column of this file). */
+  async setOther(other: vscode.Uri | undefined): Promise<void> {
+    if (!this.model || this.model.choices.kind !== 'compare') return;
+    const choices = this.model.choices;
+    if (!other) {
+      const next: AnalysisModel = {
+        ...this.model,
+        choices: { ...choices, otherUri: '', joinOn: '', b: defaultCompareChoices(this.model.columns).b },
+      };
+      delete next.other;
+      this.model = next;
+      this.post({ type: 'analysis', model: this.model });
+      return;
+    }
+    try {
+      const profile = await this.client.sendRequest<ProfileCsvResult>(ProfileCsvMethod, { uri: other.toString() });
+      const columns = profile.columns.map((c) => ({
+        name: c.name,
+        type: c.type,
+        distinct: c.distinct,
+        missing: c.missing,
+      }));
+      const suggested = suggestOther(this.model.columns, columns);
+      this.model = {
+        ...this.model,
+        other: { fileName: path.basename(other.fsPath), columns },
+        choices: { ...choices, otherUri: other.toString(), ...suggested },
+      };
+      delete this.model.error;
+    } catch (error) {
+      this.model = { ...this.model, error: messageOf(error) };
+    }
+    this.post({ type: 'analysis', model: this.model });
   }
 
   /** Writes the Markdown report to a file the user picks (in `reports/` by default, where the checklist looks). */
@@ -446,7 +516,7 @@ function rememberedColumnsExist(choices: AnalysisChoices, names: ReadonlySet<str
       : choices.kind === 'evaluate'
         ? [choices.truth, choices.predicted, choices.score]
         : choices.mode === 'paired'
-          ? [choices.truth, choices.a, choices.b]
+          ? [choices.truth, choices.a, choices.otherUri ? '' : choices.b]
           : [choices.variant, choices.outcome];
   return used.every((name) => name === '' || names.has(name));
 }

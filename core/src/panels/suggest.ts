@@ -84,9 +84,22 @@ export function defaultCompareChoices(columns: readonly AnalysisColumn[]): Compa
     b,
     variant,
     outcome,
+    otherUri: '',
+    joinOn: '',
     mde: 0,
     seed: 0,
     resamples: 1000,
     confidence: 0.95,
   };
+}
+
+/** Model B's column in a second predictions file, and the id both files share (else match by position). */
+export function suggestOther(
+  columns: readonly AnalysisColumn[],
+  otherColumns: readonly AnalysisColumn[],
+): { b: string; joinOn: string } {
+  const b = otherColumns.find((c) => PREDICTED.test(c.name))?.name ?? otherColumns[otherColumns.length - 1]?.name ?? '';
+  const names = new Set(columns.map((c) => c.name));
+  const joinOn = otherColumns.find((c) => c.type === 'id' && names.has(c.name))?.name ?? '';
+  return { b, joinOn };
 }

@@ -192,8 +192,15 @@ export interface CompareParams extends JobRequestParams, PairedComparisonOptions
   truth: string;
   /** Column of model A (the current one): differences are B − A. */
   a: string;
-  /** Column of model B. */
+  /** Column of model B (in `otherUri` when given). */
   b: string;
+  /**
+   * `file:` URI of a second predictions file holding model B's column; its rows are matched to
+   * the first file's by `joinOn` (an id column in both) or by position. The result then has
+   * `join: { other, on, unmatched, duplicateIds }`.
+   */
+  otherUri?: string;
+  joinOn?: string;
 }
 
 /** Parameters of {@link AbMethod} (the CLI's `ab` options). */
@@ -244,7 +251,13 @@ export interface JobCsvSummary {
 export type EvaluateResult = PredictionsReport & { file: string; csv: JobCsvSummary };
 
 /** Result of {@link CompareMethod}. */
-export type CompareResult = PairedComparisonReport & { file: string; skippedRows: number; csv: JobCsvSummary };
+export type CompareResult = PairedComparisonReport & {
+  file: string;
+  skippedRows: number;
+  csv: JobCsvSummary;
+  /** With `otherUri`: how the rows of the two files were matched. */
+  join?: { other: string; on: string; unmatched: number; duplicateIds: number };
+};
 
 /** Error codes of the job methods (JSON-RPC application range, shared with {@link ProfileCsvErrorCode}). */
 export const JobErrorCode = {

@@ -174,7 +174,12 @@ export interface CompareChoices {
   mode: 'paired' | 'ab';
   truth: string;
   a: string;
+  /** Model B's column: in this file, or in `otherUri` when one was picked. */
   b: string;
+  /** `file:` URI of a second predictions file holding model B ('' for none). */
+  otherUri: string;
+  /** The id column both files share to match rows ('' to match them by position). */
+  joinOn: string;
   variant: string;
   outcome: string;
   /** Minimum detectable effect (absolute rate) for the sample size; 0 for none. */
@@ -207,6 +212,8 @@ export interface AnalysisModel {
   profile?: CsvProfile;
   /** True while the profile is of the rows read so far (a large file, still streaming). */
   profilePartial?: boolean;
+  /** Compare: the columns and name of the second predictions file, once picked. */
+  other?: { fileName: string; columns: AnalysisColumn[] };
   result?: AnalysisResult;
   /** True while a job runs (the page shows progress and a Cancel button). */
   running: boolean;
@@ -244,6 +251,8 @@ export type AnalysisPageMessage =
   | { type: 'run'; choices: AnalysisChoices }
   | { type: 'cancel' }
   | { type: 'export' }
+  | { type: 'pickOther' }
+  | { type: 'clearOther' }
   | { type: 'copySvg'; svg: string }
   | { type: 'savePng'; dataUrl: string; name: string };
 
@@ -275,6 +284,8 @@ export function isAnalysisPageMessage(value: unknown): value is AnalysisPageMess
     case 'ready':
     case 'cancel':
     case 'export':
+    case 'pickOther':
+    case 'clearOther':
       return true;
     case 'run':
       return isAnalysisChoices(m.choices);
@@ -332,6 +343,9 @@ function isAnalysisChoices(value: unknown): value is AnalysisChoices {
         text('b') &&
         text('variant') &&
         text('outcome') &&
+        text('joinOn') &&
+        (c.otherUri === '' ||
+          (typeof c.otherUri === 'string' && c.otherUri.length <= 4000 && c.otherUri.startsWith('file:'))) &&
         num('mde', 0, 1) &&
         num('confidence', 0.5, 0.9999)
       );
