@@ -165,7 +165,7 @@ async function main(): Promise<void> {
       'Peers: profile — pandas read_csv + describe(include="all") + nunique + isna().sum() (scripts/bench/peer_profile.py);\n' +
       '       evaluate — pandas + scikit-learn metrics + scipy.stats.bootstrap percentile interval of accuracy only, one run (scripts/bench/peer_evaluate.py).\n',
   );
-  benchmarkLint();
+  await benchmarkLint(dataDir);
   await (await import('./leakage')).benchmarkLeakage(dataDir);
 }
 
