@@ -398,6 +398,27 @@ describe('evaluation job requests', { timeout: 180_000 }, () => {
     t.diagnostic(`answered ${answeredIn} ms after the cancellation`);
   });
 
+  it('cancels a baseline whose bootstrap is running (the file read) with RequestCancelled, promptly', async (t) => {
+    // The mean baseline of 20,000 rows, its hold-out scored with 200,000 resamples: a long bootstrap.
+    const rng = createRng(14);
+    const lines = ['x,target'];
+    for (let i = 0; i < 20_000; i++) lines.push(`${rng.next().toFixed(3)},${(100 * rng.next()).toFixed(3)}`);
+    await workspace.write('data/baseline-long.csv', lines.join('\n') + '\n');
+    const answeredIn = await cancelDuringBootstrap(
+      BaselineMethod,
+      {
+        uri: workspace.uri('data/baseline-long.csv'),
+        target: 'target',
+        task: 'regression',
+        strategies: ['mean'],
+        testFraction: 0.5,
+        bootstrap: { resamples: 200_000, seed: 1 },
+      },
+      'baseline-bootstrap',
+    );
+    t.diagnostic(`answered ${answeredIn} ms after the cancellation`);
+  });
+
   it('cancels a comparison whose paired bootstrap is running with RequestCancelled, promptly', async (t) => {
     // Ten classes: a joint table of up to 1,000 cells redrawn 100,000 times, some seconds of work.
     const rng = createRng(13);

@@ -48,7 +48,14 @@ import {
 import { sortLabels } from '../../../../core/src/metrics';
 import { CsvProfiler } from '../../../../core/src/profile/profile';
 import { createRng } from '../../../../core/src/random/rng';
-import { JobInputError, columnIndex, type CsvReadSummary, type CsvReader, type ReadControl } from './source';
+import {
+  JobInputError,
+  columnIndex,
+  runJobSteps,
+  type CsvReadSummary,
+  type CsvReader,
+  type ReadControl,
+} from './source';
 
 /** How the baselines are evaluated. */
 export type BaselineEvaluation =
@@ -544,7 +551,8 @@ export async function baselineFile(
     }
   }
 
-  const baselines = strategies.map((strategy, s) => {
+  // Each bootstrap runs in slices a cancellation can stop (runJobSteps), one strategy after another.
+  const runStrategy = async (strategy: string, s: number): Promise<BaselineFileReport['baselines'][number]> => {
     // Each strategy draws from its own stream, so adding one does not change the others.
     const rng = createRng(seed * 31 + s + 1);
     if (task === 'classification') {
@@ -560,7 +568,7 @@ export async function baselineFile(
             evaluator.add(testValues[i] as string, classes[predicted[i] as number] as string, score?.[i]);
           }
         }
-        return { strategy, report: evaluator.finish(), learned: learnedInfo };
+        return { strategy, report: await runJobSteps(evaluator.finishSteps(), control), learned: learnedInfo };
       }
       for (const round of rounds) {
         const model = fitClassBaseline(pick(values, round.train), strategy as ClassBaselineStrategy);
@@ -575,7 +583,7 @@ export async function baselineFile(
             : undefined;
         truth.forEach((t, i) => evaluator.add(t, predicted[i] as string, proba?.[i]));
       }
-      return { strategy, report: evaluator.finish() };
+      return { strategy, report: await runJobSteps(evaluator.finishSteps(), control) };
     }
     const evaluator = new RegressionEvaluator(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {});
     const all = numbers(values, file);
@@ -584,7 +592,7 @@ export async function baselineFile(
       const predicted = learnedValues;
       for (const round of rounds)
         Array.from(round.test, (i) => evaluator.add(allTest[i] as number, predicted[i] as number));
-      return { strategy, report: evaluator.finish(), learned: learnedInfo };
+      return { strategy, report: await runJobSteps(evaluator.finishSteps(), control), learned: learnedInfo };
     }
     for (const round of rounds) {
       const model = fitRegressionBaseline(
@@ -593,8 +601,10 @@ export async function baselineFile(
       );
       Array.from(round.test, (i) => evaluator.add(allTest[i] as number, model.value));
     }
-    return { strategy, report: evaluator.finish() };
-  });
+    return { strategy, report: await runJobSteps(evaluator.finishSteps(), control) };
+  };
+  const baselines: BaselineFileReport['baselines'] = [];
+  for (const [s, strategy] of strategies.entries()) baselines.push(await runStrategy(strategy, s));
 
   return {
     version: 1,
