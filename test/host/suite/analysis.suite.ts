@@ -34,10 +34,14 @@ describe('evaluation panels in VS Code', () => {
     await vscode.commands.executeCommand('mlguide.evaluate', workspaceFile('data/predictions.csv'));
     await vscode.commands.executeCommand('mlguide.baseline', workspaceFile('data/churn.csv'));
     await vscode.commands.executeCommand('mlguide.compare', workspaceFile('data/predictions.csv'));
-    const tabs = webviewTabs();
-    for (const title of ['Evaluate: predictions.csv', 'Dataset & baseline: churn.csv', 'Compare: predictions.csv']) {
-      assert.ok(tabs.includes(title), `${title} in ${JSON.stringify(tabs)}`);
+    // The tab model follows the panels a moment later: wait for it (bounded).
+    const titles = ['Evaluate: predictions.csv', 'Dataset & baseline: churn.csv', 'Compare: predictions.csv'];
+    const deadline = Date.now() + 20_000;
+    while (!titles.every((title) => webviewTabs().includes(title)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    const tabs = webviewTabs();
+    for (const title of titles) assert.ok(tabs.includes(title), `${title} in ${JSON.stringify(tabs)}`);
   });
 
   it('suggests the columns, evaluates in the language server, and exports a report the checklist counts', async () => {
