@@ -17,7 +17,11 @@ export interface MlguideApi {
   /** Milliseconds from the start of `activate` until the language server answered `initialize`. */
   activationMs: number;
   /** The life-cycle checklist: what the views show, a fresh check, and changes (tests, other extensions). */
-  checklist: Pick<ChecklistController, 'refresh' | 'set'> & { readonly current: ChecklistResult | undefined };
+  checklist: Pick<ChecklistController, 'refresh' | 'set'> & {
+    readonly current: ChecklistResult | undefined;
+    /** What the status-bar item says. */
+    readonly statusText: string;
+  };
   /** Opens an evaluation panel on a CSV file (tests, other extensions). */
   openAnalysis: (
     kind: AnalysisKind,
@@ -47,6 +51,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mlguid
       set: (change) => checklist.set(change),
       get current() {
         return checklist.tree.current;
+      },
+      get statusText() {
+        return checklist.statusBar.text;
       },
     },
   };

@@ -27,8 +27,12 @@ export function registerChecklist(context: vscode.ExtensionContext, client: Lang
 export class ChecklistController implements vscode.Disposable {
   readonly tree = new ChecklistTree();
   private readonly view: vscode.TreeView<ChecklistNode>;
+  /** The current stage and its open required items, once the project has a checklist. */
+  readonly statusBar = vscode.window.createStatusBarItem('mlguide.checklist', vscode.StatusBarAlignment.Left, 10);
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** Changes the team made (ticks, notes…): a check begun before the latest one is out of date. */
+  private changes = 0;
   private refreshing: Promise<ChecklistResult | undefined> | undefined;
 
   constructor(
@@ -53,7 +57,12 @@ export class ChecklistController implements vscode.Disposable {
     command('mlguide.checklist.applies', (node) => {
       if (node?.kind === 'item') void this.set({ itemId: node.item.id, status: 'open' });
     });
+    this.statusBar.name = 'mlguide checklist';
+    this.statusBar.command = 'mlguide.checklist.openPanel';
     this.disposables.push(
+      new vscode.Disposable(() => {
+        this.statusBar.dispose();
+      }),
       this.view,
       this.view.onDidChangeCheckboxState((event) => {
         for (const [node, state] of event.items) {
@@ -116,10 +125,17 @@ export class ChecklistController implements vscode.Disposable {
       return undefined;
     }
     if (this.refreshing && !start) return this.refreshing;
+    const changes = this.changes;
     const request = this.client
       .sendRequest<ChecklistResult>(ChecklistMethod, { rootUri: root.toString(), ...(start ? { start: true } : {}) })
       .then(
         async (model) => {
+          // A change made while this check ran may not be in its answer: the change's own answer
+          // (shown already) is newer, so this one is dropped and the project checked again.
+          if (this.changes !== changes) {
+            this.refreshSoon();
+            return this.tree.current;
+          }
           await this.show(model);
           return model;
         },
@@ -144,11 +160,37 @@ export class ChecklistController implements vscode.Disposable {
       const complete = model.stages.reduce((n, s) => n + s.complete, 0);
       const applicable = model.stages.reduce((n, s) => n + s.applicable, 0);
       this.view.description = model.stateFile.exists ? `${String(complete)} / ${String(applicable)}` : undefined;
+      this.updateStatusBar(model);
       this.view.message =
         model.stateFile.exists && !model.stateFile.writable
           ? `.mlguide/checklist.yaml line ${String(model.stateFile.problems[0]?.line ?? 1)}: ${model.stateFile.problems[0]?.message ?? 'cannot be written'} — fix it to save changes.`
           : undefined;
     }
+  }
+
+  /**
+   * The stage the project is at (the first with items left) and the required items open in it:
+   * `$(checklist) Data 12/18 · 2 required open`; hidden until the project starts its checklist.
+   */
+  private updateStatusBar(model: ChecklistResult): void {
+    if (!model.stateFile.exists) {
+      this.statusBar.hide();
+      return;
+    }
+    const stage = model.stages.find((s) => s.complete < s.applicable) ?? model.stages[model.stages.length - 1];
+    if (!stage) return;
+    const required = stage.items.filter(
+      (item) =>
+        item.required && item.status !== 'done' && item.status !== 'verified' && item.status !== 'not-applicable',
+    );
+    this.statusBar.text = `$(checklist) ${stage.title} ${String(stage.complete)}/${String(stage.applicable)}${
+      required.length > 0 ? ` · ${String(required.length)} required open` : ''
+    }`;
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown('**ML project checklist** — current stage: ').appendText(stage.title);
+    for (const item of required) tooltip.appendMarkdown('\n- ').appendText(item.title);
+    this.statusBar.tooltip = tooltip;
+    this.statusBar.show();
   }
 
   private async start(): Promise<void> {
@@ -245,6 +287,7 @@ export class ChecklistController implements vscode.Disposable {
   async set(change: Omit<ChecklistSetParams, 'rootUri'>): Promise<void> {
     const root = this.root();
     if (!root) return;
+    this.changes++;
     try {
       const model = await this.client.sendRequest<ChecklistResult>(ChecklistSetMethod, {
         rootUri: root.toString(),

@@ -55,6 +55,16 @@ describe('the ML project checklist in VS Code', () => {
       ['mlguide.checklist'],
     );
     assert.equal(manifest.contributes.walkthroughs[0]?.id, 'gettingStarted');
+    // Each step completes on a command that exists (or on opening the checklist view).
+    const steps = manifest.contributes.walkthroughs[0].steps as { id: string; completionEvents: string[] }[];
+    assert.deepEqual(
+      steps.map((step) => step.id),
+      ['openExample', 'lintCard', 'checkSplit', 'baseline', 'evaluate', 'profileCsv', 'checklist'],
+    );
+    const registered = await vscode.commands.getCommands(true);
+    for (const event of steps.flatMap((step) => step.completionEvents)) {
+      if (event.startsWith('onCommand:')) assert.ok(registered.includes(event.slice('onCommand:'.length)), event);
+    }
     const commands = await vscode.commands.getCommands(true);
     for (const id of [
       'mlguide.checklist.start',
@@ -81,6 +91,8 @@ describe('the ML project checklist in VS Code', () => {
     assert.equal(item(api.checklist.current, 'problem-framing.objective').status, 'done');
     const text = readFileSync(workspaceFile('.mlguide/checklist.yaml').fsPath, 'utf8');
     assert.match(text, /^ {2}problem-framing\.objective: \{ status: done, owner: ana, at: \d{4}-\d\d-\d\d \}$/m);
+    // The status bar names the current stage and its required items still open.
+    assert.equal(api.checklist.statusText, '$(checklist) Problem framing 1/6 · 1 required open');
   });
 
   it('un-ticks a verified item with the reason once a saved card stops stating it', async () => {
