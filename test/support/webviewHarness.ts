@@ -33,6 +33,31 @@ const THEME_CSS = `:root {
 }
 `;
 
+/** Light+ values of the same variables, for the light-theme screenshots. */
+const LIGHT_THEME_CSS = `:root {
+  --vscode-font-family: system-ui, "Segoe UI", "Ubuntu", "Droid Sans", sans-serif;
+  --vscode-font-size: 13px;
+  --vscode-foreground: #3b3b3b;
+  --vscode-editor-background: #ffffff;
+  --vscode-descriptionForeground: #717171;
+  --vscode-errorForeground: #a1260d;
+  --vscode-badge-background: #c4c4c4;
+  --vscode-badge-foreground: #333333;
+  --vscode-editorWarning-foreground: #bf8803;
+  --vscode-editorWidget-border: #c8c8c8;
+  --vscode-panel-border: #80808059;
+  --vscode-button-background: #005fb8;
+  --vscode-button-foreground: #ffffff;
+  --vscode-button-hoverBackground: #0258a8;
+  --vscode-focusBorder: #005fb8;
+  --vscode-charts-blue: #1a85ff;
+  --vscode-charts-orange: #d18616;
+  --vscode-input-background: #ffffff;
+  --vscode-input-foreground: #3b3b3b;
+  --vscode-input-border: #cecece;
+}
+`;
+
 /**
  * Runs before the page's scripts. A string, not a function: tsx compiles test code with esbuild's
  * `keepNames`, whose `__name(...)` calls would fail in the page; the `__name` shim lets the
@@ -94,6 +119,8 @@ export interface ProfilePage {
   handledAllSoFar(): Promise<void>;
   /** Loads the theme's `--vscode-*` variables, as VS Code does, before screenshots. */
   applyDarkTheme(): Promise<void>;
+  /** The same with VS Code's light theme's values. */
+  applyLightTheme(): Promise<void>;
 }
 
 export interface WebviewHarness {
@@ -144,6 +171,10 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
     // Chromium asks any new origin for its icon once; a webview has none to show.
     if (url.pathname === '/favicon.ico') {
       send(204, 'image/x-icon', '');
+      return;
+    }
+    if (url.pathname === '/theme-light.css') {
+      send(200, CONTENT_TYPES['.css'] ?? 'text/css', LIGHT_THEME_CSS);
       return;
     }
     if (url.pathname === '/theme.css') {
@@ -243,6 +274,9 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
           ),
         applyDarkTheme: async () => {
           await page.addStyleTag({ url: `${origin}/theme.css` });
+        },
+        applyLightTheme: async () => {
+          await page.addStyleTag({ url: `${origin}/theme-light.css` });
         },
       };
     }

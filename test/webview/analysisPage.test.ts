@@ -21,6 +21,8 @@ import { baselineFile } from '../../server/src/engine/jobs/baseline';
 import { compareFile } from '../../server/src/engine/jobs/compare';
 import { evaluateFile } from '../../server/src/engine/jobs/evaluate';
 import { readCsvFile } from '../../server/src/engine/jobs/reader';
+import { runCli } from '../../server/src/cli';
+import { formatNumber } from '../../core/src/panels/format';
 import { profileCsvFile } from '../../server/src/engine/readCsv';
 import { repoRoot } from '../support/lspClient';
 import { readPlainCsv } from '../support/lspWorkspace';
@@ -134,6 +136,52 @@ describe('evaluation panels’ page in Chromium, under the extension’s CSP', {
     await page.applyDarkTheme();
     await fs.mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.page.screenshot({ path: SCREENSHOT, fullPage: true });
+    const light = await openPage(model({ result: { kind: 'evaluate', report: evaluation } }));
+    await light.applyLightTheme();
+    await light.page.screenshot({ path: SCREENSHOT.replace('.png', '-light.png'), fullPage: true });
+    assert.ok((await fs.stat(SCREENSHOT.replace('.png', '-light.png'))).size > 0);
+  });
+
+  it('shows the numbers `mlguide evaluate --json` prints for the same file and settings', async () => {
+    const out: string[] = [];
+    const code = await runCli(
+      [
+        'evaluate',
+        PREDICTIONS,
+        '--true',
+        'churned',
+        '--pred',
+        'predicted',
+        '--score',
+        'score',
+        '--positive',
+        'yes',
+        '--thresholds',
+        '101',
+        '--bootstrap',
+        '300',
+        '--seed',
+        '3',
+        '--json',
+      ],
+      { out: (text) => out.push(text), err: () => undefined, cwd: repoRoot },
+    );
+    assert.equal(code, 0);
+    const cli = JSON.parse(out.join('\n')) as { metrics: Record<string, { value: number; ci?: [number, number] }> };
+    const page = await openPage(model({ result: { kind: 'evaluate', report: evaluation } }));
+    const shown = await page.page.$$eval('[data-table=metrics] tbody tr', (rows) =>
+      rows.map((row) => [
+        row.querySelector('th')?.textContent ?? '',
+        row.querySelectorAll('td')[0]?.textContent ?? '',
+        row.querySelectorAll('td')[1]?.textContent ?? '',
+      ]),
+    );
+    for (const [name, metric] of Object.entries(cli.metrics)) {
+      const row = shown.find((r) => r[0] === name);
+      assert.ok(row, `${name} is shown`);
+      assert.equal(row[1], formatNumber(metric.value), name);
+      assert.equal(row[2], metric.ci ? `[${formatNumber(metric.ci[0])}, ${formatNumber(metric.ci[1])}]` : '', name);
+    }
   });
 
   it('recomputes F-beta at once when beta moves, and the threshold control updates precision, recall and the matrix', async () => {
