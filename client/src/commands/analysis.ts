@@ -11,6 +11,11 @@ async function pickCsv(arg: unknown, label: string): Promise<vscode.Uri | undefi
   if (typeof arg === 'string' && arg.startsWith('file:')) return vscode.Uri.parse(arg, true);
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && CSV_FILE.test(active.path)) return active;
+  // With a panel focused there is no active text editor: the active tab, else the one CSV in view.
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (tab instanceof vscode.TabInputText && CSV_FILE.test(tab.uri.path)) return tab.uri;
+  const visible = vscode.window.visibleTextEditors.map((e) => e.document.uri).filter((u) => CSV_FILE.test(u.path));
+  if (visible.length === 1) return visible[0];
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     filters: { 'CSV files': ['csv', 'tsv'] },
