@@ -33,42 +33,15 @@ export function unitLineChart(options: {
   diagonal?: boolean;
   marker?: { x: number; y: number; label: string };
 }): SVGSVGElement {
-  const root = svg('svg', {
-    viewBox: `0 0 ${String(WIDTH)} ${String(HEIGHT)}`,
-    width: WIDTH,
-    height: HEIGHT,
-    role: 'img',
-    class: 'chart',
-    'data-chart': options.title,
-  });
-  root.append(svg('title', {}, options.title));
-  const w = WIDTH - M.left - M.right;
-  const h = HEIGHT - M.top - M.bottom;
+  const { root, w, h } = frame(options.title, options.xLabel, options.yLabel);
   const sx = (v: number): number => M.left + Math.max(0, Math.min(1, v)) * w;
   const sy = (v: number): number => M.top + (1 - Math.max(0, Math.min(1, v))) * h;
-  root.append(svg('rect', { x: M.left, y: M.top, width: w, height: h, class: 'frame' }));
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
     root.append(svg('line', { x1: sx(tick), x2: sx(tick), y1: M.top, y2: M.top + h, class: 'grid' }));
     root.append(svg('line', { x1: M.left, x2: M.left + w, y1: sy(tick), y2: sy(tick), class: 'grid' }));
     root.append(svg('text', { x: sx(tick), y: M.top + h + 14, class: 'tick', 'text-anchor': 'middle' }, String(tick)));
     root.append(svg('text', { x: M.left - 6, y: sy(tick) + 4, class: 'tick', 'text-anchor': 'end' }, String(tick)));
   }
-  root.append(
-    svg('text', { x: M.left + w / 2, y: HEIGHT - 6, class: 'axis', 'text-anchor': 'middle' }, options.xLabel),
-  );
-  root.append(
-    svg(
-      'text',
-      {
-        x: 12,
-        y: M.top + h / 2,
-        class: 'axis',
-        'text-anchor': 'middle',
-        transform: `rotate(-90 12 ${String(M.top + h / 2)})`,
-      },
-      options.yLabel,
-    ),
-  );
   if (options.diagonal) root.append(svg('line', { x1: sx(0), y1: sy(0), x2: sx(1), y2: sy(1), class: 'diagonal' }));
   const points: string[] = [];
   for (let i = 0; i < Math.min(options.x.length, options.y.length); i++) {
