@@ -131,11 +131,18 @@ async function quickOpen(page: Page, fileName: string): Promise<void> {
   else await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  await input.fill(fileName);
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: fileName })
-    .first()
-    .waitFor({ timeout: UI_TIMEOUT_MS });
+  // The widget may still be settling into file mode and clear what was typed: type until it stays,
+  // and accept only once the highlighted row is the file.
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first();
+  for (let attempt = 0; ; attempt++) {
+    await input.fill(fileName);
+    try {
+      await focused.waitFor({ timeout: 10_000 });
+      if ((await input.inputValue()) === fileName) break;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
   await page.keyboard.press('Enter');
   await page
     .locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`)
