@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import { parseDocument, isMap } from 'yaml';
 import { classifyReport } from '../../server/src/checklist/project';
 import { lintDatasetCard } from '../../server/src/lint';
-import { repoRoot } from './support';
+import { repoRoot, scratchDir } from './support';
+import { lintSplitFile } from '../../server/src/split/cli';
 
 interface Snippet {
   prefix: string[];
@@ -127,4 +128,31 @@ describe('snippets', () => {
       'features',
     ]);
   });
+
+  it('split configuration: once filled for a real file, passes the split rules', async () => {
+    const snippet = yaml['Split configuration (mlguide)'];
+    assert.ok(snippet);
+    const dir = scratchDir();
+    try {
+      // A raw file large enough for the default ±2-point test precision (2,401 test rows at 15 %).
+      const rows = ['churned,tenure,comment'];
+      for (let i = 0; i < 20_000; i++)
+        rows.push(`${i % 3 === 0 ? 'yes' : 'no'},${String(1 + (i % 72))},${['ok', 'late'][i % 2] ?? ''}`);
+      dir.write('data/raw.csv', `${rows.join('\n')}\n`);
+      const answers: Record<number, string> = { 3: 'churned', 14: 'comment' };
+      const text = expand(snippet.body, (n) => answers[n] ?? defaultOf(snippet.body, n));
+      const file = dir.write('churn.split.yaml', text);
+      assert.deepEqual(
+        (await lintSplitFile(file, text, {}, [dir.dir])).map((f) => `${f.ruleId}: ${f.message}`),
+        [],
+      );
+    } finally {
+      dir.remove();
+    }
+  });
 });
+
+/** The default text of placeholder `n` in a snippet's body. */
+function defaultOf(body: readonly string[], n: number): string {
+  return new RegExp(`\\$\\{${String(n)}:([^$}]*)\\}`).exec(body.join('\n'))?.[1] ?? '';
+}
