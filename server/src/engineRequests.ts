@@ -23,7 +23,13 @@ import {
   type ProfileCsvResult,
 } from '../../core/src/protocol/lsp';
 import { abFile, type AbFileOptions, type AbFileReport } from './engine/jobs/ab';
-import { baselineFile, type BaselineFileOptions, type BaselineFileReport } from './engine/jobs/baseline';
+import {
+  LEARNED_CLASS_BASELINE,
+  LEARNED_REGRESSION_BASELINE,
+  baselineFile,
+  type BaselineFileOptions,
+  type BaselineFileReport,
+} from './engine/jobs/baseline';
 import { compareFile, type CompareFileOptions, type CompareFileReport } from './engine/jobs/compare';
 import { driftFiles, type DriftFilesOptions, type DriftFilesReport } from './engine/jobs/drift';
 import { evaluateFile, type EvaluateFileOptions, type EvaluateFileReport } from './engine/jobs/evaluate';
@@ -58,7 +64,14 @@ export function registerEngineRequests(connection: Connection, settings: EngineR
    * by `isCancelled`; errors mapped to ResponseErrors by `errorFor` (cancellation first).
    */
   const runFileTask = async <T>(
-    task: { title: string; files: readonly string[]; workDoneToken: unknown; token: CancellationToken },
+    task: {
+      title: string;
+      files: readonly string[];
+      /** How many times each file is read (default once): progress is over all the reads. */
+      reads?: readonly number[];
+      workDoneToken: unknown;
+      token: CancellationToken;
+    },
     work: (tracker: ReadTracker) => Promise<T>,
     errorFor: (error: unknown) => ResponseError | undefined,
   ): Promise<T | ResponseError> => {
@@ -73,7 +86,7 @@ export function registerEngineRequests(connection: Connection, settings: EngineR
           ),
         ),
       );
-      const total = sizes.reduce((sum, size) => sum + size, 0);
+      const total = sizes.reduce((sum, size, i) => sum + size * (task.reads?.[i] ?? 1), 0);
       const workDoneToken = task.workDoneToken;
       if (typeof workDoneToken === 'string' || typeof workDoneToken === 'number') {
         progress = connection.window.attachWorkDoneProgress(workDoneToken);
@@ -170,10 +183,12 @@ export function registerEngineRequests(connection: Connection, settings: EngineR
       }
       const named = Object.values(files);
       const delimiter = typeof params.delimiter === 'string' && params.delimiter ? params.delimiter : undefined;
+      const reads = job.reads?.(params, files);
       return runFileTask(
         {
           title: `${job.title} ${named.map((f) => path.basename(f)).join(' and ')}`,
           files: named,
+          ...(reads ? { reads } : {}),
           workDoneToken: params.workDoneToken,
           token,
         },
@@ -225,6 +240,8 @@ interface JobEntry {
   uris: readonly string[];
   /** Checks the parameters, taking only the known options; throws {@link JobParamsError}. */
   prepare: (params: Record<string, unknown>) => PreparedJob;
+  /** How many times the job reads each of its files (in the order of `uris`); default once. */
+  reads?: (params: Record<string, unknown>, files: Record<string, string>) => number[];
 }
 
 /** The typed result of each job method (the job's report). */
@@ -263,6 +280,9 @@ function pick<K extends string>(
 
 const BOOTSTRAPPED = ['bootstrap', 'labels', 'positive', 'beta', 'zeroDivision'] as const;
 
+/** The learned baselines' strategy names (they read the features after the target). */
+const LEARNED_BASELINES = [LEARNED_CLASS_BASELINE, LEARNED_REGRESSION_BASELINE];
+
 /** Method → how its parameters become the job's arguments. */
 const JOBS: { [M in JobMethod]: JobEntry } = {
   'mlguide/evaluate': {
@@ -280,6 +300,14 @@ const JOBS: { [M in JobMethod]: JobEntry } = {
   'mlguide/baseline': {
     title: 'Baselines of',
     uris: ['uri', 'testUri?'],
+    // The target is read from each file; a learned baseline reads features from the training
+    // file and from the test file (the same file for a hold-out or k-fold) once more.
+    reads: (params, files) => {
+      const strategies = params.strategies;
+      const learned = Array.isArray(strategies) ? strategies.some((s) => LEARNED_BASELINES.includes(String(s))) : true;
+      const extra = learned ? 1 : 0;
+      return files.testUri !== undefined ? [1 + extra, 1 + extra] : [1 + 2 * extra];
+    },
     prepare: (params) => {
       const options = pick(
         params,

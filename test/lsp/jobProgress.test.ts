@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { ClientCapabilities } from 'vscode-languageserver-protocol/node';
-import { DriftMethod, EvaluateMethod, type DriftParams, type EvaluateParams } from '../../core/src/protocol/lsp';
+import {
+  BaselineMethod,
+  DriftMethod,
+  EvaluateMethod,
+  type DriftParams,
+  type EvaluateParams,
+} from '../../core/src/protocol/lsp';
 import {
   fullClientCapabilities,
   initializeSession,
@@ -138,6 +144,29 @@ describe('evaluation jobs: server-created progress over progressThresholdBytes',
     // Progress would have been sent before the response.
     assert.deepEqual(capable.progressCreated.items.slice(small), []);
     assert.deepEqual(capable.progress.items.slice(smallProgress), []);
+  });
+
+  it('counts every read of a baseline with a learned model: the first of its three reads is a third of the way', async () => {
+    assert.ok((await fs.stat(workspace.file('data/churn.csv'))).size > THRESHOLD);
+    const created = capable.progressCreated.mark();
+    const progressed = capable.progress.mark();
+    await capable.connection.sendRequest(BaselineMethod, {
+      uri: workspace.uri('data/churn.csv'),
+      target: 'churned',
+      bootstrap: false,
+    });
+    const token = capable.progressCreated.items.slice(created)[0];
+    assert.ok(token !== undefined);
+    const messages = await progressUntilEnd(capable, token, progressed);
+    assertProgress(messages, ['churn.csv']);
+    const percentages = messages.flatMap((m) =>
+      m.value.kind === 'report' && m.value.percentage !== undefined ? [m.value.percentage] : [],
+    );
+    // The target, then the training and the held-out rows' features: 100 % only after the third.
+    assert.ok(
+      percentages.some((p) => p <= 40),
+      JSON.stringify(percentages),
+    );
   });
 
   it('creates no progress for a client that does not declare window.workDoneProgress, and answers the same', async () => {
