@@ -14,6 +14,20 @@ import { installVsix, launchBrowser, repoRoot, startCodeServer, type RunningCode
 
 const UI_TIMEOUT_MS = 60_000;
 
+/** A split configuration without a seed, whose split files share a row. */
+const LEAKY_SPLIT = [
+  'data: data/churn.csv',
+  'task: classification',
+  'target: churned',
+  'shuffle: true',
+  'strategy: stratified',
+  'stratify_by: churned',
+  'group_by: customer_id',
+  'sizes: { train: 0.5, test: 0.5 }',
+  'margin: 0.2',
+  'outputs: { train: data/split/train.csv, test: data/split/test.csv }',
+];
+
 /** A card whose count is stale (the data has 200 rows) and which lacks two of the book's items. */
 const STALE_CARD = [
   '# Churn snapshot — dataset card',
@@ -174,6 +188,20 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
     cpSync(path.join(repoRoot, 'examples'), workspace, { recursive: true });
     // A second card, written before VS Code starts so Quick Open has indexed it; closed cards are not linted.
     writeFileSync(path.join(workspace, 'stale.datacard.md'), `${STALE_CARD.join('\n')}\n`);
+    // Its split: the first 100 customers in train, the other 100 in test, plus one of train's again.
+    writeFileSync(path.join(workspace, 'leaky.split.yaml'), `${LEAKY_SPLIT.join('\n')}\n`);
+    const [header, ...customers] = readFileSync(path.join(workspace, 'data', 'churn.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    mkdirSync(path.join(workspace, 'data', 'split'), { recursive: true });
+    writeFileSync(
+      path.join(workspace, 'data', 'split', 'train.csv'),
+      `${[header, ...customers.slice(0, 100)].join('\n')}\n`,
+    );
+    writeFileSync(
+      path.join(workspace, 'data', 'split', 'test.csv'),
+      `${[header, ...customers.slice(100), customers[0]].join('\n')}\n`,
+    );
     const extensionsDir = path.join(scratch, 'extensions');
     const userDataDir = path.join(scratch, 'user-data');
     installVsix(vsixPath(), extensionsDir, userDataDir);
@@ -379,6 +407,39 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
         /^ {2}data\.documented: \{ status: verified, evidence: \[DATASET\.md, stale\.datacard\.md\], at: /m,
         UI_TIMEOUT_MS,
       );
+    });
+  });
+
+  it('lints a split configuration with its data: a static and a data-backed problem, a quick fix that clears one', async () => {
+    await step(page, 'split-config', async () => {
+      await quickOpen(page, 'leaky.split.yaml');
+      const problems = page.locator('.markers-panel .monaco-list-row');
+      // Static (from the text): no seed. Data-backed (from the split files): a row in both splits.
+      await problems.filter({ hasText: 'MLS006' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await problems.filter({ hasText: 'MLS016' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.match(
+        (await problems.filter({ hasText: 'MLS016' }).first().textContent()) ?? '',
+        /data\/split\/test\.csv:102 ↔ data\/split\/train\.csv:2/,
+      );
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type(String(LEAKY_SPLIT.findIndex((line) => line.startsWith('strategy')) + 1));
+      await page.keyboard.press('Enter');
+      const fix = page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Add seed: 42' });
+      for (let attempt = 0; ; attempt++) {
+        await page.keyboard.press('Control+.');
+        try {
+          await fix.waitFor({ timeout: 10_000 });
+          break;
+        } catch (error) {
+          if (attempt >= 4) throw error;
+          await page.keyboard.press('Escape');
+        }
+      }
+      await page.keyboard.press('Enter');
+      await problems.filter({ hasText: 'MLS006' }).first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+      await problems.filter({ hasText: 'MLS016' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.keyboard.press('Control+S');
+      await fileMatches(path.join(workspace, 'leaky.split.yaml'), /^seed: 42$/m, UI_TIMEOUT_MS);
     });
   });
 
