@@ -72,3 +72,35 @@ describe('evaluation panels in VS Code', () => {
     );
   });
 });
+
+describe('Check Split for Leakage in VS Code', () => {
+  it('runs the data-backed checks on a split whose files share a row, and reports FAIL for duplicates', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const file = (relative: string): vscode.Uri => vscode.Uri.joinPath(folder.uri, relative);
+    const churn = Buffer.from(await vscode.workspace.fs.readFile(file('data/churn.csv'))).toString('utf8');
+    const [header, ...rows] = churn.trim().split('\n');
+    const write = (relative: string, text: string): Thenable<void> =>
+      vscode.workspace.fs.writeFile(file(relative), Buffer.from(text));
+    await write('data/host-split/train.csv', `${[header, ...rows.slice(0, 100)].join('\n')}\n`);
+    await write('data/host-split/test.csv', `${[header, ...rows.slice(100), rows[0]].join('\n')}\n`);
+    await write(
+      'host.split.yaml',
+      [
+        'data: data/churn.csv',
+        'target: churned',
+        'seed: 7',
+        'strategy: stratified',
+        'shuffle: true',
+        'sizes: { train: 0.5, test: 0.5 }',
+        'outputs: { train: data/host-split/train.csv, test: data/host-split/test.csv }',
+        '',
+      ].join('\n'),
+    );
+    const result = (await vscode.commands.executeCommand('mlguide.checkSplit', file('host.split.yaml'))) as
+      { summary: string; skipped?: string } | undefined;
+    assert.ok(result, 'the command answers');
+    assert.equal(result.skipped, undefined);
+    assert.match(result.summary, /FAIL.*duplicate/i);
+  });
+});
