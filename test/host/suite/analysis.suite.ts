@@ -97,8 +97,10 @@ describe('Check Split for Leakage in VS Code', () => {
         '',
       ].join('\n'),
     );
-    const result = (await vscode.commands.executeCommand('mlguide.checkSplit', file('host.split.yaml'))) as
-      { summary: string; skipped?: string } | undefined;
+    const result = await vscode.commands.executeCommand<{ summary: string; skipped?: string } | undefined>(
+      'mlguide.checkSplit',
+      file('host.split.yaml'),
+    );
     assert.ok(result, 'the command answers');
     assert.equal(result.skipped, undefined);
     assert.match(result.summary, /FAIL.*duplicate/i);
