@@ -100,12 +100,14 @@ async function step(page: Page, name: string, body: () => Promise<void>): Promis
   }
 }
 
-/** Resolves with the first frame in which `selector` exists (webviews are nested iframes). */
-async function frameWith(page: Page, selector: string, timeoutMs: number): Promise<Frame> {
+/** Resolves with the first frame in which `selector` exists (webviews are nested iframes), holding `text` if given. */
+async function frameWith(page: Page, selector: string, timeoutMs: number, text?: string): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      if (await frame.$(selector).catch(() => null)) return frame;
+      const found = await frame.$(selector).catch(() => null);
+      if (found && (text === undefined || ((await found.textContent().catch(() => '')) ?? '').includes(text)))
+        return frame;
     }
     await page.waitForTimeout(200);
   }
@@ -190,6 +192,14 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
     writeFileSync(path.join(workspace, 'stale.datacard.md'), `${STALE_CARD.join('\n')}\n`);
     // Its split: the first 100 customers in train, the other 100 in test, plus one of train's again.
     writeFileSync(path.join(workspace, 'leaky.split.yaml'), `${LEAKY_SPLIT.join('\n')}\n`);
+    // A 1,000,000-row predictions file (3 classes, about 85 % right, a score), for the timing.
+    const million: string[] = ['truth,predicted,score'];
+    for (let i = 0; i < 1_000_000; i++) {
+      const truth = ['a', 'b', 'c'][i % 3] ?? 'a';
+      const right = (i * 7919) % 100 < 85;
+      million.push(`${truth},${right ? truth : (['a', 'b', 'c'][(i + 1) % 3] ?? 'a')},${((i * 37) % 1000) / 1000}`);
+    }
+    writeFileSync(path.join(workspace, 'data', 'predictions-1m.csv'), `${million.join('\n')}\n`);
     const [header, ...customers] = readFileSync(path.join(workspace, 'data', 'churn.csv'), 'utf8')
       .trim()
       .split('\n');
@@ -523,6 +533,35 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
       await dataset.locator('[data-action="run"]').click();
       await dataset.locator('[data-table="baselines"] tbody tr').first().waitFor({ timeout: UI_TIMEOUT_MS });
       assert.match((await dataset.locator('[data-findings]').textContent()) ?? '', /A model must beat 0\.\d+ accuracy/);
+    });
+  });
+
+  it('compares two prediction columns in the Compare panel: McNemar and a plain verdict', async () => {
+    await step(page, 'compare-panel', async () => {
+      await quickOpen(page, 'predictions.csv');
+      await runCommand(page, 'mlguide: Compare Models');
+      const compare = await frameWith(page, 'vscode-single-select[name="mode"]', UI_TIMEOUT_MS);
+      await compare.locator('[data-action="run"]').click();
+      await compare.locator('[data-verdict]').waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.match((await compare.locator('[data-verdict]').textContent()) ?? '', /McNemar p = /);
+    });
+  });
+
+  it('evaluates a 1,000,000-row predictions file: time from the command to the first numbers (reported)', async (t: TestContext) => {
+    await step(page, 'evaluate-1m', async () => {
+      await quickOpen(page, 'predictions-1m.csv');
+      const started = Date.now();
+      await runCommand(page, 'mlguide: Evaluate Predictions');
+      const frame = await frameWith(page, 'h1', UI_TIMEOUT_MS, 'predictions-1m.csv');
+      await frame.locator('[data-action="run"]:not([disabled])').waitFor({ timeout: 5 * UI_TIMEOUT_MS });
+      const columnsAt = Date.now();
+      await frame.locator('[data-action="run"]').click();
+      await frame.locator('[data-verdict]').waitFor({ timeout: 5 * UI_TIMEOUT_MS });
+      const numbersAt = Date.now();
+      t.diagnostic(
+        `e2e metric 1M-row predictions: command → columns ${String(columnsAt - started)} ms; Run → metrics with intervals ${String(numbersAt - columnsAt)} ms; command → first numbers ${String(numbersAt - started)} ms`,
+      );
+      assert.match((await frame.locator('[data-bootstrap]').textContent()) ?? '', /bootstrap resamples/);
     });
   });
 });

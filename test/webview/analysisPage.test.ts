@@ -109,6 +109,9 @@ describe('evaluation panels’ page in Chromium, under the extension’s CSP', {
     const choices = defaultEvaluateChoices(COLUMNS);
     assert.deepEqual([choices.truth, choices.predicted, choices.score], ['churned', 'predicted', 'score']);
     assert.equal(defaultDatasetChoices(COLUMNS).target, 'churned');
+    // A single score column belongs to a positive class: with three classes none is suggested.
+    const threeClasses = COLUMNS.map((c) => (c.name === 'churned' ? { ...c, distinct: 3 } : c));
+    assert.equal(defaultEvaluateChoices(threeClasses).score, '');
   });
 
   it('shows the verdict against the zero rule, the metrics with intervals and the bootstrap settings; screenshot', async () => {

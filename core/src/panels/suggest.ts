@@ -51,7 +51,11 @@ export function defaultEvaluateChoices(columns: readonly AnalysisColumn[]): Eval
     columns.find((c) => c.name !== predicted && usable(c) && c.type !== 'float')?.name ??
     columns[0]?.name ??
     '';
-  const score = columns.find((c) => SCORE.test(c.name) && c.type === 'float' && c.name !== predicted)?.name ?? '';
+  // One score column is the positive class's: it only applies when the truth has two classes.
+  const binary = (columns.find((c) => c.name === truth)?.distinct ?? 0) <= 2;
+  const score = binary
+    ? (columns.find((c) => SCORE.test(c.name) && c.type === 'float' && c.name !== predicted)?.name ?? '')
+    : '';
   return {
     kind: 'evaluate',
     truth,
