@@ -34,6 +34,7 @@ export class ChecklistController implements vscode.Disposable {
   /** Changes the team made (ticks, notes…): a check begun before the latest one is out of date. */
   private changes = 0;
   private refreshing: Promise<ChecklistResult | undefined> | undefined;
+  private again: Promise<ChecklistResult | undefined> | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -124,7 +125,14 @@ export class ChecklistController implements vscode.Disposable {
       await this.show(undefined);
       return undefined;
     }
-    if (this.refreshing && !start) return this.refreshing;
+    // A check already running may have read the files before the latest change: one more follows it.
+    if (this.refreshing && !start) {
+      this.again ??= this.refreshing.then(() => {
+        this.again = undefined;
+        return this.refresh();
+      });
+      return this.again;
+    }
     const changes = this.changes;
     const request = this.client
       .sendRequest<ChecklistResult>(ChecklistMethod, { rootUri: root.toString(), ...(start ? { start: true } : {}) })

@@ -44,6 +44,18 @@ describe('evaluation panels in VS Code', () => {
     for (const title of titles) assert.ok(tabs.includes(title), `${title} in ${JSON.stringify(tabs)}`);
   });
 
+  it('opens a CSV in the read-only "mlguide data view" editor (Reopen Editor With…)', async () => {
+    const uri = workspaceFile('data/churn.csv');
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'mlguide.dataView');
+    const open = (): boolean =>
+      vscode.window.tabGroups.all.some((g) =>
+        g.tabs.some((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === 'mlguide.dataView'),
+      );
+    const deadline = Date.now() + 20_000;
+    while (!open() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(open(), 'the data view is open');
+  });
+
   it('suggests the columns, evaluates in the language server, and exports a report the checklist counts', async () => {
     const panel = await api.openAnalysis('evaluate', workspaceFile('data/predictions.csv'));
     const choices = panel.current?.choices;
