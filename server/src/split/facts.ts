@@ -12,7 +12,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import Papa from 'papaparse';
-import { streamCsvFile } from '../engine/readCsv';
+import { CsvInputError, profileCsvFile } from '../engine/readCsv';
 import type { ParsedSplitConfig, SplitDataFacts } from './types';
 
 /** Largest data file whose rows are counted for the precision and size rules. */
@@ -20,7 +20,7 @@ export const MAX_COUNTED_BYTES = 16 * 1024 * 1024;
 /** Bytes read to find the header line. */
 const HEADER_BYTES = 64 * 1024;
 
-const rowCache = new Map<string, { mtimeMs: number; size: number; rows: number }>();
+const rowCache = new Map<string, { mtimeMs: number; size: number; rows: number; idLike: string[] }>();
 
 /** The cells of the first line of a CSV/TSV file; undefined when it cannot be read as text. */
 export async function readHeader(file: string): Promise<string[] | undefined> {
@@ -48,12 +48,15 @@ export async function readHeader(file: string): Promise<string[] | undefined> {
   }
 }
 
-/** Data rows of a CSV file (header excluded), or why they were not counted. */
+/**
+ * Data rows of a CSV file (header excluded) and its identifier columns — every value distinct, as
+ * the engine's profile finds them — or why they were not read.
+ */
 export async function countDataRows(
   file: string,
   isCancelled?: () => boolean,
   maxBytes = MAX_COUNTED_BYTES,
-): Promise<{ rows: number } | { skipped: string }> {
+): Promise<{ rows: number; idLike: string[] } | { skipped: string }> {
   try {
     const stat = await fs.stat(file);
     if (stat.size > maxBytes) {
@@ -62,25 +65,14 @@ export async function countDataRows(
       };
     }
     const cached = rowCache.get(file);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return { rows: cached.rows };
-    const seen = { header: false, rows: 0 };
-    await streamCsvFile(
-      file,
-      {
-        header: () => {
-          seen.header = true;
-        },
-        row: () => {
-          seen.rows++;
-        },
-        warn: () => undefined,
-      },
-      isCancelled ? { isCancelled } : {},
-    );
-    if (!seen.header) return { skipped: 'the file is empty' };
-    rowCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, rows: seen.rows });
-    return { rows: seen.rows };
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+      return { rows: cached.rows, idLike: cached.idLike };
+    }
+    const profile = await profileCsvFile(file, isCancelled ? { isCancelled } : {});
+    rowCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, rows: profile.rows, idLike: profile.idLikeColumns });
+    return { rows: profile.rows, idLike: profile.idLikeColumns };
   } catch (error) {
+    if (error instanceof CsvInputError && error.problem === 'empty') return { skipped: 'the file is empty' };
     return { skipped: error instanceof Error ? error.message : String(error) };
   }
 }
@@ -102,8 +94,10 @@ export async function readSplitFacts(
       const header = await readHeader(file);
       if (header) entry.header = header;
       const counted = await countDataRows(file, options.isCancelled, options.maxCountedBytes);
-      if ('rows' in counted) entry.rows = counted.rows;
-      else entry.rowsSkipped = counted.skipped;
+      if ('rows' in counted) {
+        entry.rows = counted.rows;
+        entry.idLike = counted.idLike;
+      } else entry.rowsSkipped = counted.skipped;
     }
     facts.set(written.value, entry);
   }

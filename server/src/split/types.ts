@@ -146,6 +146,8 @@ export interface SplitDataFacts {
   header?: string[];
   /** Data rows (header excluded), when counted. */
   rows?: number;
+  /** Columns whose values are all distinct identifiers (the engine's id-like columns), when read. */
+  idLike?: string[];
   /** Why the rows were not counted (a file too large to count while typing, unreadable…). */
   rowsSkipped?: string;
 }

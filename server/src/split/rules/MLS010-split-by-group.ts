@@ -16,7 +16,10 @@ export const splitByGroup: SplitRule = {
     const header = dataHeader(parsed, context);
     if (!header) return [];
     const target = parsed.config.target?.value.value;
-    const ids = header.facts.header.filter((column) => column !== target && isIdLike(column));
+    // By name (`customer_id`, `patient`…), or because every value is a distinct identifier.
+    const ids = header.facts.header.filter(
+      (column) => column !== target && (isIdLike(column) || (header.facts.idLike?.includes(column) ?? false)),
+    );
     const column = ids[0];
     if (column === undefined) return [];
     const stratified = strategy.value === 'stratified';
