@@ -153,6 +153,30 @@ describe('leakage checks on corpus splits', () => {
     assert.match(report.sizes.problem ?? '', /in no split/);
   });
 
+  it('dates in test that train never had are not unseen categories; a new plan value is', async () => {
+    const header = ['signup_date', 'plan', 'churned'];
+    const train = Array.from({ length: 30 }, (_, i) => [
+      `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      'basic',
+      i % 2 ? 'yes' : 'no',
+    ]);
+    const test = Array.from({ length: 10 }, (_, i) => [
+      `2024-03-${String(1 + i).padStart(2, '0')}`,
+      i === 0 ? 'premium' : 'basic',
+      i % 2 ? 'yes' : 'no',
+    ]);
+    scratch.write('dates/train.csv', csv(header, train));
+    scratch.write('dates/test.csv', csv(header, test));
+    const { report } = await check(
+      'dates/dates.split.yaml',
+      'target: churned\nseed: 1\nstrategy: stratified\nshuffle: true\nsizes: { train: 0.75, test: 0.25 }\noutputs: { train: train.csv, test: test.csv }\n',
+    );
+    assert.deepEqual(
+      report.unseenCategories.findings.map((f) => [f.column, f.examples.map((v) => v.value)]),
+      [['plan', ['premium']]],
+    );
+  });
+
   it('penguins with a copied label and a shared id: the copy named with score 1, overlap counted, unseen labels', async () => {
     const { header, rows } = readCorpus('penguins.csv');
     const withCopy = rows.map((r, i) => [`P${Math.floor(i / 2)}`, ...r, r[0] ?? '']);

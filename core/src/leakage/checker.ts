@@ -68,6 +68,8 @@ export interface LeakageOptions {
 interface ColumnState {
   name: string;
   numeric: boolean;
+  /** Every value so far a date: like numbers, dates in test are new values by nature, not unseen categories. */
+  dates: boolean;
   /** Category counts per split; undefined once past the cap. */
   categories: (Map<string, number> | undefined)[];
   /** Values per held split, NaN where missing (undefined for train and once not numeric). */
@@ -203,6 +205,7 @@ export class LeakageChecker {
     this.states = columns.map((name) => ({
       name,
       numeric: true,
+      dates: true,
       categories: [],
       values: [],
       valueLabels: [],
@@ -253,6 +256,7 @@ export class LeakageChecker {
         state.values[split]?.push(Number.NaN);
       } else {
         const kind = scanCell(trimmed);
+        if (kind !== KIND_DATE) state.dates = false;
         if ((kind === KIND_INT || kind === KIND_FLOAT) && !scanned.wide) {
           keyLow = numberKey(scanned.value);
           keyHigh = hashHigh;
@@ -627,7 +631,7 @@ export class LeakageChecker {
       const state = this.states[j] as ColumnState;
       const isTarget = j === this.targetIndex;
       // Numeric features take values train never had by nature; a numeric target is a class label only when few.
-      if (state.numeric && !isTarget) continue;
+      if ((state.numeric || state.dates) && !isTarget) continue;
       const train = state.categories[reference];
       if (!train || state.categories.some((c) => c === undefined)) continue;
       columns.push(state.name);
