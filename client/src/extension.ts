@@ -26,7 +26,7 @@ export interface MlguideApi {
   openAnalysis: (
     kind: AnalysisKind,
     uri: vscode.Uri,
-  ) => Promise<Pick<AnalysisPanel, 'run' | 'exportReport' | 'current'>>;
+  ) => Promise<Pick<AnalysisPanel, 'run' | 'exportReport' | 'current' | 'panel'>>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MlguideApi> {

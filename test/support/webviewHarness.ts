@@ -58,6 +58,30 @@ const LIGHT_THEME_CSS = `:root {
 }
 `;
 
+/** High Contrast (dark) values: black background, white text, bright borders. */
+const HIGH_CONTRAST_THEME_CSS = `:root {
+  --vscode-font-family: system-ui, "Segoe UI", "Ubuntu", "Droid Sans", sans-serif;
+  --vscode-font-size: 13px;
+  --vscode-foreground: #ffffff;
+  --vscode-editor-background: #000000;
+  --vscode-descriptionForeground: #ffffff;
+  --vscode-errorForeground: #f48771;
+  --vscode-badge-background: #000000;
+  --vscode-badge-foreground: #ffffff;
+  --vscode-editorWarning-foreground: #ffd700;
+  --vscode-editorWidget-border: #6fc3df;
+  --vscode-panel-border: #6fc3df;
+  --vscode-button-background: #000000;
+  --vscode-button-foreground: #ffffff;
+  --vscode-focusBorder: #f38518;
+  --vscode-charts-blue: #3794ff;
+  --vscode-charts-orange: #f38518;
+  --vscode-input-background: #000000;
+  --vscode-input-foreground: #ffffff;
+  --vscode-input-border: #6fc3df;
+}
+`;
+
 /**
  * Runs before the page's scripts. A string, not a function: tsx compiles test code with esbuild's
  * `keepNames`, whose `__name(...)` calls would fail in the page; the `__name` shim lets the
@@ -121,6 +145,8 @@ export interface ProfilePage {
   applyDarkTheme(): Promise<void>;
   /** The same with VS Code's light theme's values. */
   applyLightTheme(): Promise<void>;
+  /** The same with VS Code's High Contrast theme's values. */
+  applyHighContrastTheme(): Promise<void>;
 }
 
 export interface WebviewHarness {
@@ -171,6 +197,10 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
     // Chromium asks any new origin for its icon once; a webview has none to show.
     if (url.pathname === '/favicon.ico') {
       send(204, 'image/x-icon', '');
+      return;
+    }
+    if (url.pathname === '/theme-hc.css') {
+      send(200, CONTENT_TYPES['.css'] ?? 'text/css', HIGH_CONTRAST_THEME_CSS);
       return;
     }
     if (url.pathname === '/theme-light.css') {
@@ -277,6 +307,9 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
         },
         applyLightTheme: async () => {
           await page.addStyleTag({ url: `${origin}/theme-light.css` });
+        },
+        applyHighContrastTheme: async () => {
+          await page.addStyleTag({ url: `${origin}/theme-hc.css` });
         },
       };
     }

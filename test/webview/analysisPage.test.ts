@@ -143,6 +143,12 @@ describe('evaluation panels’ page in Chromium, under the extension’s CSP', {
     await light.applyLightTheme();
     await light.page.screenshot({ path: SCREENSHOT.replace('.png', '-light.png'), fullPage: true });
     assert.ok((await fs.stat(SCREENSHOT.replace('.png', '-light.png'))).size > 0);
+    const contrast = await openPage(model({ result: { kind: 'evaluate', report: evaluation } }));
+    await contrast.applyHighContrastTheme();
+    await contrast.page.screenshot({ path: SCREENSHOT.replace('.png', '-high-contrast.png'), fullPage: true });
+    // The theme's colours reach the page: text in the theme's foreground on its background.
+    assert.equal(await contrast.page.evaluate('getComputedStyle(document.body).color'), 'rgb(255, 255, 255)');
+    assert.equal(await contrast.page.evaluate('getComputedStyle(document.body).backgroundColor'), 'rgb(0, 0, 0)');
   });
 
   it('shows the numbers `mlguide evaluate --json` prints for the same file and settings', async () => {

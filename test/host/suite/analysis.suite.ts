@@ -75,6 +75,11 @@ describe('evaluation panels in VS Code', () => {
     const text = readFileSync(file.fsPath, 'utf8');
     assert.match(text, /^<!-- mlguide-report: evaluation intervals -->/);
     assert.match(text, /\| intervals \| bootstrap, 200 resamples, 95 %, bca, seed 1 \|/);
+    // The choices are kept per file: a panel opened again on it starts from them.
+    panel.panel.dispose();
+    const reopened = await api.openAnalysis('evaluate', workspaceFile('data/predictions.csv'));
+    assert.notEqual(reopened, panel);
+    assert.deepEqual([reopened.current?.choices.resamples, reopened.current?.choices.seed], [200, 1]);
     const checklist = await api.checklist.refresh();
     const item = checklist?.stages.flatMap((s) => s.items).find((i) => i.id === 'evaluation.offline-with-intervals');
     assert.equal(item?.status, 'verified');
