@@ -209,6 +209,13 @@ describe('evaluation panels’ page in Chromium, under the extension’s CSP', {
     await page.page.locator('[data-fbeta]', { hasText: 'beta 2.0' }).waitFor();
     assert.equal(await text(page, '[data-fbeta]'), `F-beta (macro) at beta 2.0: ${String(Number(f2.toFixed(4)))}`);
 
+    // Running again (for the new beta's intervals) sends that beta, which the host remembers.
+    await page.page.locator('[data-action=run]').click();
+    const rerun = (await page.posted.next((m) => (m as { type?: string }).type === 'run', 'run')) as {
+      choices: { beta: number };
+    };
+    assert.equal(rerun.choices.beta, 2);
+
     await page.page.locator('input[aria-label=threshold]').fill('0.3');
     await page.page.locator('[data-threshold]', { hasText: '0.3' }).waitFor();
     const expected = countsAt(rows, 0.3);

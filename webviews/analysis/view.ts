@@ -49,7 +49,7 @@ export function renderAnalysis(root: HTMLElement, model: AnalysisModel, local: L
     el('h1', { title: model.path }, `${TITLES[model.kind]}: ${model.fileName}`),
     el('p', { class: 'muted' }, `${formatCount(model.rows)} rows · ${String(model.columns.length)} columns`),
   );
-  const form = renderForm(model, post);
+  const form = renderForm(model, local, post);
   const children: HTMLElement[] = [header, form];
   if (model.running) {
     const cancel = el('vscode-button', { secondary: '', 'data-action': 'cancel' }, 'Cancel');
@@ -144,7 +144,7 @@ function numberOf(form: HTMLElement, name: string, fallback: number): number {
   return Number.isFinite(value) && valueOf(form, name) !== '' ? value : fallback;
 }
 
-function renderForm(model: AnalysisModel, post: Post): HTMLElement {
+function renderForm(model: AnalysisModel, local: LocalState, post: Post): HTMLElement {
   const choices = model.choices;
   const fields: HTMLElement[] = [];
   switch (choices.kind) {
@@ -262,7 +262,11 @@ function renderForm(model: AnalysisModel, post: Post): HTMLElement {
   const form = el('form', { class: 'choices', 'aria-label': 'Choices' }, ...fields);
   const run = el('vscode-button', { 'data-action': 'run' }, model.result ? 'Run again' : 'Run');
   if (model.running) run.setAttribute('disabled', '');
-  run.addEventListener('click', () => post({ type: 'run', choices: readChoices(form, choices) }));
+  // The beta the control shows is the one run (and remembered with the file's other choices).
+  run.addEventListener('click', () => {
+    const read = readChoices(form, choices);
+    post({ type: 'run', choices: read.kind === 'evaluate' ? { ...read, beta: local.beta } : read });
+  });
   form.append(run);
   // The mode changes which fields apply: re-run the form's shape through the host.
   form.querySelector('[name="mode"]')?.addEventListener('change', () => {
