@@ -517,6 +517,8 @@ describe('property: extreme documents', () => {
     ['a 1 MB table row', `# Card\n\n| a | b |\n| --- | --- |\n|${' x |'.repeat(MEGABYTE / 4)}\n`],
     ['a 1 MB heading', `# ${'Data Fields '.repeat(MEGABYTE / 12)}\n\ntext\n`],
     ['a 1 MB front matter value', `---\npretty_name: ${'x'.repeat(MEGABYTE)}\n---\n# Card\n`],
+    // An unknown license gets "did you mean" suggestions: a 1 MB one must not run an edit distance per id.
+    ['a 1 MB license', `---\nlicense: ${'x'.repeat(MEGABYTE)}\n---\n# Card\n`],
     ['a 1 MB unclosed comment', `# Card\n\n<!-- ${'y'.repeat(MEGABYTE)}`],
     ['a 1 MB line of labeler words', `# Card\n\n${'three annotators labelled by '.repeat(MEGABYTE / 28)}\n`],
     ['NUL bytes throughout', `# Card\u0000\n\n${'\u0000x\u0000\n'.repeat(2000)}`],

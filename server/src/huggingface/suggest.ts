@@ -51,6 +51,10 @@ export function nearestValues(value: string, known: readonly string[], limit = 3
     else {
       // Hyphens and dots are often dropped or moved ("gpl3" for `gpl-3.0`): the closer reading wins.
       const bare = (text: string): string => text.replace(/[-.]/g, '');
+      // The edit distance is at least the difference in length: past the allowance, skip the
+      // quadratic computation (a 1 MB value against every known id took half a minute).
+      const allowed = Math.max(1, Math.floor(Math.max(wanted.length, candidate.length) / 3));
+      if (Math.abs(wanted.length - candidate.length) > allowed) continue;
       const distance = Math.min(editDistance(wanted, candidate), editDistance(bare(wanted), bare(candidate)));
       if (distance > Math.max(1, Math.floor(Math.max(wanted.length, candidate.length) / 3))) continue;
       score = 1 + distance;
