@@ -31,6 +31,8 @@ export const REPORT_DIRS = ['reports', path.join('.mlguide', 'reports')];
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.venv', 'venv', '__pycache__']);
 /** Files the checks look at, at most: a huge tree is reported as such, not walked for minutes. */
 const MAX_FILES = 20_000;
+/** Markdown / YAML files larger than this are not read as possible cards. */
+const MAX_CARD_BYTES = 5_000_000;
 /** Reports larger than this are not read (a report is small; a big JSON is something else). */
 const MAX_REPORT_BYTES = 5_000_000;
 
@@ -140,6 +142,9 @@ async function walkProject(projectDir: string): Promise<ProjectFiles> {
       } else if (/(?:^|\.)split\.(?:ya?ml|json)$/i.test(entry.name)) {
         found.splitConfigs.push(full);
       } else if (/\.(?:md|markdown|ya?ml)$/i.test(entry.name)) {
+        // A card is a document people write: a file past the bound is some other data, not read.
+        const size = (await fs.stat(full).catch(() => undefined))?.size ?? Infinity;
+        if (size > MAX_CARD_BYTES) continue;
         const text = await fs.readFile(full, 'utf8').catch(() => '');
         if (datasetCardKind(full, text)) found.cards.push(full);
       }
