@@ -8,6 +8,7 @@ import { HyperLogLog } from './hyperLogLog';
 import { KeyCounter } from './keyCounter';
 import { QUANTILE_LEVELS, sortedQuantile, weightedQuantile } from './quantiles';
 import { Reservoir } from './reservoir';
+import { selectKth } from './select';
 
 /** Distinct values counted exactly per column; past this, counts come from sketches. */
 export const DISTINCT_EXACT_LIMIT = 32_768;
@@ -331,35 +332,6 @@ export class ColumnAccumulator {
     for (const x of sample) if (Number.isFinite(x)) finite++;
     return Math.round((finite / sample.length) * this.n);
   }
-}
-
-/**
- * The k-th smallest (0-based) of the first n values (Hoare's quickselect). Reorders them so that
- * the values before index k are at most, and those after it at least, the result.
- */
-function selectKth(values: Float64Array, n: number, k: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1] as number;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((values[i] as number) < pivot) i++;
-      while ((values[j] as number) > pivot) j--;
-      if (i <= j) {
-        const t = values[i] as number;
-        values[i] = values[j] as number;
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return values[k] as number;
 }
 
 /** What a key stands for when it carries no text: a number or a boolean. */

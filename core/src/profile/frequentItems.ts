@@ -1,4 +1,5 @@
 import { slotOf } from './keyCounter';
+import { selectKth } from './select';
 
 /** Int32 words per slot: key low, key high. Counts live in a parallel Float64Array. */
 const STRIDE = 2;
@@ -117,7 +118,7 @@ export class FrequentItems {
       if (count > 0) scratch[n++] = count;
     }
     // Subtracting the median frees about half the summary, so purges are rare: amortised O(1).
-    const cut = select(scratch, n, n >> 1);
+    const cut = selectKth(scratch, n, n >> 1);
     this.maxError += cut;
     const fresh = this.spareKeys;
     const freshCounts = this.spareCounts;
@@ -143,30 +144,4 @@ export class FrequentItems {
     this.counts = freshCounts;
     this.texts = freshTexts;
   }
-}
-
-/** The k-th smallest of the first n values (Hoare's quickselect; reorders them). */
-function select(values: Float64Array, n: number, k: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1] as number;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((values[i] as number) < pivot) i++;
-      while ((values[j] as number) > pivot) j--;
-      if (i <= j) {
-        const t = values[i] as number;
-        values[i] = values[j] as number;
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return values[k] as number;
 }
