@@ -84,23 +84,45 @@ export class ChecklistController implements vscode.Disposable {
       ),
     );
     // What the checks look at: the state file, reports, and any saved card or split config.
-    const watchers = ['**/.mlguide/checklist.yaml', '**/reports/**', '**/.mlguide/reports/**'].map((glob) =>
-      vscode.workspace.createFileSystemWatcher(glob),
-    );
-    for (const watcher of watchers) {
+    // The state file itself always counts (a pull may bring the team's checklist); reports only
+    // while someone is looking or the project keeps a checklist.
+    const watch = (glob: string, always: boolean): void => {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      const changed = (): void => {
+        if (always || this.watching()) this.refreshSoon();
+      };
       this.disposables.push(
         watcher,
-        watcher.onDidChange(() => this.refreshSoon()),
-        watcher.onDidCreate(() => this.refreshSoon()),
-        watcher.onDidDelete(() => this.refreshSoon()),
+        watcher.onDidChange(changed),
+        watcher.onDidCreate(changed),
+        watcher.onDidDelete(changed),
       );
-    }
+    };
+    watch('**/.mlguide/checklist.yaml', true);
+    watch('**/reports/**', false);
+    watch('**/.mlguide/reports/**', false);
     this.disposables.push(
       vscode.workspace.onDidSaveTextDocument((document) => {
-        if (/\.(?:md|markdown|ya?ml|json)$/i.test(document.uri.path)) this.refreshSoon();
+        if (/\.(?:md|markdown|ya?ml|json)$/i.test(document.uri.path) && this.watching()) this.refreshSoon();
       }),
     );
-    void this.refresh();
+    // Activation does no project-wide check unless the project keeps a checklist (for the status
+    // bar); otherwise the first check runs when the view or the panel is shown.
+    void this.startedOnDisk().then((started) => (started ? this.refresh() : undefined));
+  }
+
+  /** Whether saves and report changes are worth a check: someone looks, or the project keeps a checklist. */
+  private watching(): boolean {
+    return this.view.visible || ChecklistPanel.isOpen() || this.tree.current?.stateFile.exists === true;
+  }
+
+  private async startedOnDisk(): Promise<boolean> {
+    const root = this.root();
+    if (!root) return false;
+    return vscode.workspace.fs.stat(vscode.Uri.joinPath(root, '.mlguide', 'checklist.yaml')).then(
+      () => true,
+      () => false,
+    );
   }
 
   dispose(): void {

@@ -33,7 +33,7 @@ import {
   type AnalysisModel,
   type AnalysisResult,
 } from '../../../core/src/protocol/webview';
-import { createNonce, renderWebviewHtml } from './webviewHtml';
+import { loadWebviewApp, webviewOptions } from './webviewApp';
 
 /** The `$/progress` values sent on a profile request's partial-result token. */
 const PartialProfileType = new ProgressType<ProfileCsvPartialResult>();
@@ -79,7 +79,7 @@ export class AnalysisPanel {
       AnalysisPanel.viewType,
       `${TITLES[kind]}: ${path.basename(uri.fsPath)}`,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-      AnalysisPanel.options(context.extensionUri),
+      webviewOptions(context.extensionUri, true),
     );
     const created = new AnalysisPanel(panel, context, client, kind, uri);
     await created.load();
@@ -94,7 +94,7 @@ export class AnalysisPanel {
           panel.dispose();
           return;
         }
-        panel.webview.options = AnalysisPanel.options(context.extensionUri);
+        panel.webview.options = webviewOptions(context.extensionUri, true);
         const restored = new AnalysisPanel(panel, context, client, state.kind, vscode.Uri.parse(state.uri, true));
         await restored.load();
       },
@@ -108,7 +108,7 @@ export class AnalysisPanel {
     client: LanguageClient,
     uri: vscode.Uri,
   ): Promise<AnalysisPanel> {
-    panel.webview.options = AnalysisPanel.options(context.extensionUri);
+    panel.webview.options = webviewOptions(context.extensionUri, true);
     const attached = new AnalysisPanel(panel, context, client, 'dataset', uri, false);
     await attached.load();
     return attached;
@@ -117,14 +117,6 @@ export class AnalysisPanel {
   /** The panel showing `kind` on `uri`, if one is open (tests, commands). */
   static find(kind: AnalysisKind, uri: vscode.Uri): AnalysisPanel | undefined {
     return AnalysisPanel.open.get(`${kind}:${uri.toString()}`);
-  }
-
-  private static options(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webviews')],
-    };
   }
 
   private constructor(
@@ -143,15 +135,7 @@ export class AnalysisPanel {
       this.cancel?.cancel();
     });
     const webview = panel.webview;
-    const asset = (file: string): string =>
-      webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webviews', file)).toString();
-    webview.html = renderWebviewHtml({
-      title: panel.title,
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: asset('analysis.js'),
-      styleUri: asset('analysis.css'),
-    });
+    loadWebviewApp(panel, context.extensionUri, 'analysis');
     webview.onDidReceiveMessage((message: unknown) => {
       // The page is untrusted: anything it sends is checked before it is acted on.
       if (!isAnalysisPageMessage(message)) return;

@@ -5,7 +5,7 @@ import {
   type ChecklistHostMessage,
   type ChecklistPageMessage,
 } from '../../../core/src/protocol/webview';
-import { createNonce, renderWebviewHtml } from './webviewHtml';
+import { loadWebviewApp, webviewOptions } from './webviewApp';
 
 /** What the panel asks of the extension: the team's changes, a fresh check, a file to open. */
 export type ChecklistPanelAction = Exclude<ChecklistPageMessage, { type: 'ready' }>;
@@ -32,12 +32,17 @@ export class ChecklistPanel {
         ChecklistPanel.viewType,
         'ML project checklist',
         vscode.ViewColumn.Active,
-        ChecklistPanel.options(extensionUri),
+        webviewOptions(extensionUri),
       );
       panel = new ChecklistPanel(created, extensionUri, onAction);
     }
     if (model) panel.update(model, focusStage);
     return panel;
+  }
+
+  /** Whether the panel is open. */
+  static isOpen(): boolean {
+    return ChecklistPanel.current !== undefined;
   }
 
   /** Sends the checklist to the open panel, if any. */
@@ -58,20 +63,12 @@ export class ChecklistPanel {
   ): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(ChecklistPanel.viewType, {
       deserializeWebviewPanel: (panel: vscode.WebviewPanel) => {
-        panel.webview.options = ChecklistPanel.options(extensionUri);
+        panel.webview.options = webviewOptions(extensionUri);
         new ChecklistPanel(panel, extensionUri, onAction);
         refresh();
         return Promise.resolve();
       },
     });
-  }
-
-  private static options(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webviews')],
-    };
   }
 
   private constructor(
@@ -84,15 +81,7 @@ export class ChecklistPanel {
       if (ChecklistPanel.current === this) ChecklistPanel.current = undefined;
     });
     const webview = panel.webview;
-    const asset = (file: string): string =>
-      webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webviews', file)).toString();
-    webview.html = renderWebviewHtml({
-      title: panel.title,
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: asset('checklist.js'),
-      styleUri: asset('checklist.css'),
-    });
+    loadWebviewApp(panel, extensionUri, 'checklist');
     webview.onDidReceiveMessage((message: unknown) => {
       // The page is untrusted: anything it sends is checked before it is acted on.
       if (!isChecklistPageMessage(message)) return;

@@ -5,7 +5,7 @@ import {
   type HostToWebviewMessage,
   type ProfileViewModel,
 } from '../../../core/src/protocol/webview';
-import { createNonce, renderWebviewHtml } from './webviewHtml';
+import { loadWebviewApp, webviewOptions } from './webviewApp';
 
 /** Profiles a file for the panel; rejects with an Error whose message the panel shows. */
 export type LoadProfile = (uri: vscode.Uri) => Promise<ProfileViewModel | undefined>;
@@ -30,7 +30,7 @@ export class ProfilePanel {
       ProfilePanel.viewType,
       `Profile: ${model.fileName}`,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      ProfilePanel.options(extensionUri),
+      webviewOptions(extensionUri),
     );
     const created = new ProfilePanel(panel, extensionUri, uri, load);
     created.post({ type: 'profile', model });
@@ -48,16 +48,12 @@ export class ProfilePanel {
           panel.dispose();
           return Promise.resolve();
         }
-        panel.webview.options = ProfilePanel.options(extensionUri);
+        panel.webview.options = webviewOptions(extensionUri);
         const restored = new ProfilePanel(panel, extensionUri, vscode.Uri.parse(state.uri, true), load);
         restored.refresh();
         return Promise.resolve();
       },
     });
-  }
-
-  private static options(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webviews')] };
   }
 
   private constructor(
@@ -70,15 +66,7 @@ export class ProfilePanel {
     ProfilePanel.open.set(key, this);
     panel.onDidDispose(() => ProfilePanel.open.delete(key));
     const webview = panel.webview;
-    const asset = (file: string): string =>
-      webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webviews', file)).toString();
-    webview.html = renderWebviewHtml({
-      title: panel.title,
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: asset('profile.js'),
-      styleUri: asset('profile.css'),
-    });
+    loadWebviewApp(panel, extensionUri, 'profile');
     webview.onDidReceiveMessage((message: unknown) => {
       // The page is untrusted: anything it sends is checked before it is acted on.
       if (!isWebviewToHostMessage(message)) return;
