@@ -120,7 +120,8 @@ export function defaultProfiles(card: DatasetCard): CardProfile[] {
 export function lintDatasetCard(text: string, kind: 'markdown' | 'yaml', options: LintOptions = {}): LintFinding[] {
   const card = parseDatasetCard(text, kind);
   const { severities = {}, profiles, ...rest } = options;
-  const context: RuleContext = { ...rest, profiles: profiles ?? new Set(defaultProfiles(card)) };
+  const off = new Set(Object.keys(severities).filter((id) => severities[id] === 'off'));
+  const context: RuleContext = { ...rest, profiles: profiles ?? new Set(defaultProfiles(card)), off };
   const suppressions = parseSuppressions(card.lines, kind);
   const active = cardRules.filter(
     (rule) => severities[rule.id] !== 'off' && rule.profiles.some((profile) => context.profiles.has(profile)),

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { DatasetCard } from '../parse/datasetCard';
-import { proseOf } from './prose';
+import { proseOf, someParagraph } from './prose';
 import { bookItemRule, metadataAt, metadataStrings, type BookItemSpec } from './requiredSection';
 
 /** Hugging Face tasks whose examples carry no label: the text is its own target. */
@@ -23,7 +23,7 @@ const SAYS_UNLABELLED =
 
 function labelsStated(card: DatasetCard): boolean {
   if (metadataAt(card, ['dataset_info', 'features']).some(hasClassLabelNames)) return true;
-  return SAYS_UNLABELLED.test(proseOf(card).text);
+  return someParagraph(proseOf(card), SAYS_UNLABELLED);
 }
 
 /** Cards whose metadata says there is nothing to label: text-generation / fill-mask corpora, `no-annotation`. */

@@ -1,7 +1,7 @@
 import { isScalar, isSeq } from 'yaml';
 import { metadataRange, type DatasetCard } from '../parse/datasetCard';
 import type { TextRange } from '../parse/text';
-import { proseOf, type Prose } from './prose';
+import { lastAtOrBefore, proseOf, sentenceStarts, someParagraph, type Prose } from './prose';
 import { metadataAt } from './requiredSection';
 import type { CardRule, RuleFinding } from './types';
 
@@ -41,15 +41,27 @@ interface Mention {
   text: string;
 }
 
-/** The first place the card says several people labelled, in prose or in `annotations_creators`. */
-function severalLabelers(card: DatasetCard, prose: Prose): Mention | undefined {
-  const mentions: { start: number; end: number; text: string }[] = [];
+/** Where one paragraph says several people labelled: offsets in the paragraph, in order. */
+type ParagraphMentions = { start: number; end: number; text: string }[];
+
+/**
+ * The mentions of several labelers in one paragraph (a sentence never crosses a blank line, so
+ * each paragraph is read alone, and once for as long as it is unchanged).
+ */
+function paragraphMentions(text: string): ParagraphMentions {
+  const mentions: ParagraphMentions = [];
+  const starts = sentenceStarts(text);
+  const sentenceAround = (at: number): { start: number; text: string } => {
+    const index = Math.max(0, lastAtOrBefore(starts, at));
+    const start = starts[index] ?? 0;
+    return { start, text: text.slice(start, starts[index + 1] ?? text.length) };
+  };
   // Per sentence, not per mention: a long sentence with many mentions is read once (a 1 MB line
   // of them took over a minute).
   const aboutLabels = new Map<number, boolean>();
   SEVERAL_LABELERS.forEach((pattern, index) => {
-    for (const match of prose.text.matchAll(pattern)) {
-      const sentence = prose.sentenceAround(match.index);
+    for (const match of text.matchAll(pattern)) {
+      const sentence = sentenceAround(match.index);
       // A negation is at most three words before the mention: the last 200 characters hold it.
       const offset = match.index - sentence.start;
       const before = sentence.text.slice(Math.max(0, offset - 200), offset);
@@ -65,13 +77,25 @@ function severalLabelers(card: DatasetCard, prose: Prose): Mention | undefined {
       mentions.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
     }
   });
-  mentions.sort((a, b) => a.start - b.start);
-  const first = mentions[0];
-  if (first) {
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** Memo key of {@link paragraphMentions}. */
+const MENTIONS = {};
+
+/** The first place the card says several people labelled, in prose or in `annotations_creators`. */
+function severalLabelers(card: DatasetCard, prose: Prose): Mention | undefined {
+  for (const paragraph of prose.paragraphs) {
+    const mentions = paragraph.memo(MENTIONS, paragraphMentions);
+    const first = mentions[0];
+    if (!first) continue;
     // "labelled by three" and "three annotators" are one mention: "labelled by three annotators".
     let end = first.end;
     for (const next of mentions) if (next.start <= end) end = Math.max(end, next.end);
-    return { range: prose.rangeAt(first.start, end), text: prose.text.slice(first.start, end) };
+    return {
+      range: prose.rangeAt(paragraph.offset + first.start, paragraph.offset + end),
+      text: paragraph.text.slice(first.start, end),
+    };
   }
   for (const node of metadataAt(card, ['annotations_creators'])) {
     const items = isSeq(node) ? node.items : [node];
@@ -97,8 +121,8 @@ export const labelerDisagreement: CardRule = {
     const mention = severalLabelers(card, prose);
     if (!mention) return [];
     const missing: string[] = [];
-    if (!RESOLUTION.test(prose.text)) missing.push('how disagreements between them were resolved');
-    if (!GUIDELINE.test(prose.text))
+    if (!someParagraph(prose, RESOLUTION)) missing.push('how disagreements between them were resolved');
+    if (!someParagraph(prose, GUIDELINE))
       missing.push('which labeling guidelines (and which version of them and of the data) they followed');
     if (missing.length === 0) return [];
     return [

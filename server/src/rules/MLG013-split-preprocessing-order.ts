@@ -1,7 +1,7 @@
 import type { DatasetCard } from '../parse/datasetCard';
 import { preprocessingStepsItem } from './MLG005-preprocessing-steps';
 import { splitDetailsItem } from './MLG004-split-details';
-import { proseOf } from './prose';
+import { proseOf, someParagraph } from './prose';
 import { itemStatus } from './requiredSection';
 import type { CardRule, RuleFinding } from './types';
 
@@ -44,8 +44,8 @@ export const splitPreprocessingOrder: CardRule = {
     if (preprocessing.state !== 'stated' || itemStatus(card, splitDetailsItem).state !== 'stated') return [];
     const described = preprocessing.hits.find((hit) => hit.filled);
     if (!described || NOTHING_DONE.test(described.text)) return [];
-    const prose = proseOf(card).text;
-    if (ORDER_STATED.some((pattern) => pattern.test(prose))) return [];
+    const prose = proseOf(card);
+    if (ORDER_STATED.some((pattern) => someParagraph(prose, pattern))) return [];
     return [
       {
         range: described.range,

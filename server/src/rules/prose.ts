@@ -1,7 +1,27 @@
 import type { DatasetCard } from '../parse/datasetCard';
 import type { TextPosition, TextRange } from '../parse/text';
 
-const blank = (text: string): string => ' '.repeat(text.length);
+/**
+ * A paragraph of a card's prose: a run of lines with text, between blank lines. Sentences, list
+ * items, tables and claims do not cross a blank line, so rules read the prose paragraph by
+ * paragraph and remember what they found in each (see {@link ProseParagraph.memo}): a keystroke
+ * changes one paragraph, and only that one is read again.
+ */
+export interface ProseParagraph {
+  /** The card line it starts on. */
+  line: number;
+  /** Its lines (at least one). */
+  lineCount: number;
+  /** Where it starts in {@link Prose.text}. */
+  offset: number;
+  /** Its lines joined by `\n`, without a final newline. */
+  text: string;
+  /**
+   * `compute(text)`, worked out once for as long as the paragraph's text is unchanged, across
+   * keystrokes: what it returns must depend on the text alone (offsets relative to the paragraph).
+   */
+  memo<T>(key: object, compute: (text: string) => T): T;
+}
 
 /**
  * A card's prose as one string, with what is not a claim blanked: code, comments, front matter,
@@ -9,18 +29,111 @@ const blank = (text: string): string => ' '.repeat(text.length);
  * offset in it is a place in the card. Built once per card, since several rules read it.
  */
 export interface Prose {
-  text: string;
+  /** The whole prose (joined when first asked: rules that read paragraphs never need it). */
+  readonly text: string;
   lines: string[];
+  paragraphs: readonly ProseParagraph[];
   positionAt(offset: number): TextPosition;
   rangeAt(start: number, end: number): TextRange;
-  /** The sentence around `offset`: from the previous sentence end, blank line or list item. */
-  sentenceAround(offset: number): { start: number; text: string };
+}
+
+const blank = (text: string): string => ' '.repeat(text.length);
+
+/** Blanks link targets and bare URLs on a line (most lines have neither, and are returned as they are). */
+function withoutTargets(line: string): string {
+  let out = line;
+  if (out.includes('](')) {
+    out = out.replace(
+      /(\]\()([^)\s]*)(\))/g,
+      (_m, open: string, target: string, close: string) => open + blank(target) + close,
+    );
+  }
+  if (out.includes('http')) out = out.replace(/\bhttps?:\/\/\S+/g, blank);
+  return out;
+}
+
+/** Blank as the sentence and paragraph breaks read it: whitespace only. */
+const BLANK = /^\s*$/;
+
+/** What a paragraph keeps from one card to the next: its text and what rules found in it. */
+interface ParagraphData {
+  text: string;
+  lineCount: number;
+  memo: Map<object, unknown>;
+}
+
+/**
+ * The paragraphs of the prose built last, by start line: an edit leaves the paragraphs before
+ * and after it unchanged, and they are taken from here (with what rules remembered of them)
+ * rather than joined and read again. Found by comparing lines, as the card parser finds its blocks.
+ */
+let last: { lines: readonly string[]; paragraphs: Map<number, ParagraphData> } | undefined;
+
+/** Forgets the paragraphs kept from the last card (tests compare a fresh build with an incremental one). */
+export function forgetProseParagraphs(): void {
+  last = undefined;
+}
+
+function reusable(lines: readonly string[]): (start: number, end: number) => ParagraphData | undefined {
+  const previous = last;
+  if (!previous) return () => undefined;
+  const old = previous.lines;
+  const common = Math.min(old.length, lines.length);
+  let prefix = 0;
+  while (prefix < common && old[prefix] === lines[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < common - prefix && old[old.length - 1 - suffix] === lines[lines.length - 1 - suffix]) suffix++;
+  const shift = lines.length - old.length;
+  // A paragraph is the same when its lines and the blank (or edge) lines around it are.
+  return (start, end) => {
+    const found =
+      end < prefix || (end === lines.length && end <= prefix && old.length === lines.length)
+        ? previous.paragraphs.get(start)
+        : start - 1 >= lines.length - suffix
+          ? previous.paragraphs.get(start - shift)
+          : undefined;
+    return found && found.lineCount === end - start ? found : undefined;
+  };
+}
+
+function paragraphsOf(lines: readonly string[], lineStarts: readonly number[]): ProseParagraph[] {
+  const reuse = reusable(lines);
+  const kept = new Map<number, ParagraphData>();
+  const paragraphs: ProseParagraph[] = [];
+  for (let i = 0; i < lines.length;) {
+    if (BLANK.test(lines[i] ?? '')) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lines.length && !BLANK.test(lines[i] ?? '')) i++;
+    const data = reuse(start, i) ?? {
+      text: lines.slice(start, i).join('\n'),
+      lineCount: i - start,
+      memo: new Map<object, unknown>(),
+    };
+    kept.set(start, data);
+    paragraphs.push({
+      line: start,
+      lineCount: data.lineCount,
+      offset: lineStarts[start] ?? 0,
+      text: data.text,
+      memo<T>(key: object, compute: (text: string) => T): T {
+        if (data.memo.has(key)) return data.memo.get(key) as T;
+        const value = compute(data.text);
+        data.memo.set(key, value);
+        return value;
+      },
+    });
+  }
+  last = { lines, paragraphs: kept };
+  return paragraphs;
 }
 
 const cache = new WeakMap<DatasetCard, Prose>();
 
 /** The last index in sorted `values` whose value is ≤ `target` (−1 when none is). */
-function lastAtOrBefore(values: readonly number[], target: number): number {
+export function lastAtOrBefore(values: readonly number[], target: number): number {
   let low = 0;
   let high = values.length - 1;
   let found = -1;
@@ -38,46 +151,44 @@ export function proseOf(card: DatasetCard): Prose {
   const cached = cache.get(card);
   if (cached) return cached;
   const headingLines = new Set(card.sections.map((section) => section.range.start.line));
-  const lines = card.proseText
-    .split('\n')
-    .map((line, i) =>
-      headingLines.has(i)
-        ? ''
-        : line
-            .replace(
-              /(\]\()([^)\s]*)(\))/g,
-              (_m, open: string, target: string, close: string) => open + blank(target) + close,
-            )
-            .replace(/\bhttps?:\/\/\S+/g, blank),
-    );
-  const text = lines.join('\n');
-  const lineStarts: number[] = [];
+  const lines = card.proseText.split('\n');
+  const lineStarts: number[] = new Array<number>(lines.length);
   let offset = 0;
-  for (const line of lines) {
-    lineStarts.push(offset);
+  for (let i = 0; i < lines.length; i++) {
+    const line = headingLines.has(i) ? '' : withoutTargets(lines[i] ?? '');
+    lines[i] = line;
+    lineStarts[i] = offset;
     offset += line.length + 1;
-  }
-  // Sentence starts: after a full stop, a blank line, or at a list item.
-  const sentenceStarts = [0];
-  for (const match of text.matchAll(/[.!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)/g)) {
-    sentenceStarts.push(match.index + match[0].length);
   }
   const positionAt = (at: number): TextPosition => {
     const line = Math.max(0, lastAtOrBefore(lineStarts, at));
     return { line, character: at - (lineStarts[line] ?? 0) };
   };
+  let text: string | undefined;
   const prose: Prose = {
-    text,
+    get text(): string {
+      text ??= lines.join('\n');
+      return text;
+    },
     lines,
+    paragraphs: paragraphsOf(lines, lineStarts),
     positionAt,
     rangeAt: (start, end) => ({ start: positionAt(start), end: positionAt(end) }),
-    sentenceAround(at) {
-      const index = lastAtOrBefore(sentenceStarts, at);
-      const start = sentenceStarts[Math.max(0, index)] ?? 0;
-      const end = sentenceStarts[index + 1] ?? text.length;
-      return { start, text: text.slice(start, end) };
-    },
   };
   cache.set(card, prose);
   return prose;
+}
+
+/** Sentence starts in a paragraph: after a full stop, at a list item (offsets in the paragraph). */
+export function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(/[.!?](?=\s)|\n(?=\s*(?:[-*+]|\d+[.)])\s)/g)) {
+    starts.push(match.index + match[0].length);
+  }
+  return starts;
+}
+
+/** Whether `pattern` (no `g` flag) matches in any paragraph, remembered per paragraph. */
+export function someParagraph(prose: Prose, pattern: RegExp): boolean {
+  return prose.paragraphs.some((paragraph) => paragraph.memo(pattern, (text) => pattern.test(text)));
 }

@@ -53,6 +53,8 @@ export interface RuleContext {
   data?: CardData;
   /** Whether a path, relative to the card's folder, exists. Absent (unsaved card, tests): not checked. */
   fileExists?: (relativePath: string) => boolean;
+  /** Rules switched off (`off` in settings or `.mlguide.yaml`): the card skeleton leaves their sections out. */
+  off?: ReadonlySet<string>;
 }
 
 /** A lint rule over dataset cards: metadata and a pure check. */
