@@ -122,7 +122,7 @@ export function lintDatasetCard(text: string, kind: 'markdown' | 'yaml', options
   const { severities = {}, profiles, ...rest } = options;
   const off = new Set(Object.keys(severities).filter((id) => severities[id] === 'off'));
   const context: RuleContext = { ...rest, profiles: profiles ?? new Set(defaultProfiles(card)), off };
-  const suppressions = parseSuppressions(card.lines, kind);
+  const suppressions = parseSuppressions(card.lines, kind, text);
   const active = cardRules.filter(
     (rule) => severities[rule.id] !== 'off' && rule.profiles.some((profile) => context.profiles.has(profile)),
   );

@@ -37,9 +37,11 @@ function merge(into: RuleSet | undefined, more: RuleSet): RuleSet {
   return new Set([...(into ?? []), ...more]);
 }
 
-/** The directives of a card's lines. */
-export function parseSuppressions(lines: readonly string[], kind: 'markdown' | 'yaml'): Suppressions {
+/** The directives of a card's lines (`text`, when given, is the card's text those lines were split from). */
+export function parseSuppressions(lines: readonly string[], kind: 'markdown' | 'yaml', text?: string): Suppressions {
   const suppressions: Suppressions = { file: undefined, lines: new Map() };
+  // Most cards have no directive: one search of the text answers for all its lines.
+  if (text !== undefined && !text.includes('mlguide-disable')) return suppressions;
   const frontMatterEnd = fileDirectiveLine(lines, kind);
   lines.forEach((text, line) => {
     if (!text.includes('mlguide-disable')) return;

@@ -14,7 +14,13 @@ import { headingCompletions } from '../../server/src/completion';
 import { parseConfig } from '../../server/src/config';
 import { headingHover } from '../../server/src/hover';
 import { lintDatasetCard, type LintFinding } from '../../server/src/lint';
-import { blankComments, parseDatasetCard, parseDatasetCardFresh } from '../../server/src/parse/datasetCard';
+import {
+  blankComments,
+  forgetParsedCards,
+  parseDatasetCard,
+  parseDatasetCardFresh,
+} from '../../server/src/parse/datasetCard';
+import { forgetProseParagraphs } from '../../server/src/rules/prose';
 import type { TextPosition, TextRange } from '../../server/src/parse/text';
 import { CARD_PROFILES, type CardProfile } from '../../server/src/rules/types';
 
@@ -415,6 +421,38 @@ describe('property: random documents', () => {
           text = text.slice(0, from) + inserted + text.slice(Math.min(text.length, from + removed));
           assert.deepEqual(snapshot(text, 'cached'), snapshot(text, 'fresh'));
         }
+      }),
+      params(150),
+    );
+  });
+
+  it('lint incrementally exactly as from scratch, edit after edit', () => {
+    // The parser carries blocks over from the last parse, and rules remember what they found in
+    // each prose paragraph while it is unchanged: the findings after any run of edits must be
+    // those of each text linted with nothing carried over.
+    const edit = fc.tuple(
+      fc.nat(),
+      fc.nat({ max: 8 }),
+      fc.oneof(
+        fc.constantFrom('', 'x', '\n', '\n\n', '- ', '|', '#', '```', '<!--', '80 %', ' annotators', 'majority vote'),
+        inlineText,
+      ),
+    );
+    const profiles = new Set(CARD_PROFILES);
+    fc.assert(
+      fc.property(markdownCard, fc.array(edit, { maxLength: 6 }), (start, edits) => {
+        const texts = [start];
+        for (const [at, removed, inserted] of edits) {
+          const text = texts[texts.length - 1] ?? '';
+          const from = at % (text.length + 1);
+          texts.push(text.slice(0, from) + inserted + text.slice(Math.min(text.length, from + removed)));
+        }
+        const incremental = texts.map((text) => lintDatasetCard(text, 'markdown', { profiles }));
+        texts.forEach((text, i) => {
+          forgetParsedCards();
+          forgetProseParagraphs();
+          assert.deepEqual(incremental[i], lintDatasetCard(text, 'markdown', { profiles }), `after edit ${String(i)}`);
+        });
       }),
       params(150),
     );

@@ -37,8 +37,12 @@ export interface DatasetCard {
   bodyStartLine: number;
   /** The Markdown body with HTML comments and front matter blanked out (line numbers kept). */
   bodyText: string;
+  /** `bodyText` by line (what `bodyText` is joined from: rules that read lines need not split it). */
+  bodyLines: readonly string[];
   /** `bodyText` with code blocks (fenced, indented, unclosed) blanked out too: the card's prose. */
   proseText: string;
+  /** `proseText` by line. */
+  proseLines: readonly string[];
   links: CardLink[];
 }
 
@@ -53,39 +57,41 @@ export function blankComments(text: string): string {
 /**
  * {@link blankComments} over lines: a comment runs from `<!--` to the next `-->` (across lines) or
  * to the end, and each of its characters becomes a space. Lines without a comment are returned as
- * they are, so a long card is not copied character by character on every keystroke.
+ * they are, so a long card is not copied character by character on every keystroke. Lines before
+ * `from` (the front matter) come out empty.
  */
-function blankCommentLines(lines: readonly string[]): string[] {
-  const out: string[] = [];
+function blankCommentLines(lines: readonly string[], from = 0): string[] {
+  const out: string[] = new Array<string>(lines.length);
   let inComment = false;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = i < from ? '' : (lines[i] ?? '');
     if (!inComment && !line.includes('<!--')) {
-      out.push(line);
+      out[i] = line;
       continue;
     }
     let result = '';
-    let from = 0;
+    let at = 0;
     for (;;) {
       if (inComment) {
-        const close = line.indexOf('-->', from);
+        const close = line.indexOf('-->', at);
         if (close < 0) {
-          result += ' '.repeat(line.length - from);
+          result += ' '.repeat(line.length - at);
           break;
         }
-        result += ' '.repeat(close + 3 - from);
-        from = close + 3;
+        result += ' '.repeat(close + 3 - at);
+        at = close + 3;
         inComment = false;
       }
-      const open = line.indexOf('<!--', from);
+      const open = line.indexOf('<!--', at);
       if (open < 0) {
-        result += line.slice(from);
+        result += line.slice(at);
         break;
       }
-      result += line.slice(from, open) + '    ';
-      from = open + 4;
+      result += line.slice(at, open) + '    ';
+      at = open + 4;
       inComment = true;
     }
-    out.push(result);
+    out[i] = result;
   }
   return out;
 }
@@ -118,6 +124,11 @@ class TextCache<V> {
       this.entries.set(key, value);
     }
     return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.chars = 0;
   }
 
   set(key: string, value: V): void {
@@ -245,34 +256,42 @@ function blockStarts(lines: readonly string[]): number[] {
 
 /** The Markdown structure of a card body, parsed block by block (see {@link blockStarts}). */
 /** The body parsed last, block by block: the blocks an edit did not touch are taken from it. */
-let lastBody: { lines: readonly string[]; blocks: Map<string, BlockInfo> } | undefined;
+let lastBody: { lines: readonly string[]; blocks: Map<number, { end: number; info: BlockInfo }> } | undefined;
 
 /**
  * The blocks of the last body parsed that the new body has unchanged: the lines before the first
  * changed line keep their numbers, those after the last changed line move by the change in line
  * count. Found by comparing lines, which is cheaper than joining and hashing every block.
  */
-function reusableBlocks(lines: readonly string[]): (start: number, end: number) => BlockInfo | undefined {
+function reusableBlocks(lines: string[]): (start: number, end: number) => BlockInfo | undefined {
   const previous = lastBody;
   if (!previous) return () => undefined;
   const old = previous.lines;
   const common = Math.min(old.length, lines.length);
+  // Equal lines are taken from the last body: later comparisons of them (the prose's paragraphs,
+  // the next keystroke's) are then comparisons of one string with itself, which cost nothing.
   let prefix = 0;
-  while (prefix < common && old[prefix] === lines[prefix]) prefix++;
+  for (; prefix < common && old[prefix] === lines[prefix]; prefix++) lines[prefix] = old[prefix] ?? '';
   let suffix = 0;
-  while (suffix < common - prefix && old[old.length - 1 - suffix] === lines[lines.length - 1 - suffix]) suffix++;
+  for (; suffix < common - prefix; suffix++) {
+    const kept = old[old.length - 1 - suffix];
+    if (kept !== lines[lines.length - 1 - suffix]) break;
+    lines[lines.length - 1 - suffix] = kept ?? '';
+  }
   const shift = lines.length - old.length;
   return (start, end) => {
-    if (end <= prefix) return previous.blocks.get(`${start}:${end}`);
-    if (start >= lines.length - suffix) return previous.blocks.get(`${start - shift}:${end - shift}`);
-    return undefined;
+    const delta = end <= prefix ? 0 : start >= lines.length - suffix ? shift : undefined;
+    if (delta === undefined) return undefined;
+    const found = previous.blocks.get(start - delta);
+    return found?.end === end - delta ? found.info : undefined;
   };
 }
 
-function parseBody(lines: readonly string[], fresh: boolean, wholeBody: boolean): BlockInfo {
+function parseBody(lines: string[], fresh: boolean, wholeBody: boolean): BlockInfo {
   const starts = wholeBody ? [0] : blockStarts(lines);
   const reuse = fresh ? () => undefined : reusableBlocks(lines);
-  const blocks = new Map<string, BlockInfo>();
+  // By start line: the end is kept to check that a block found there is the one asked for.
+  const blocks = new Map<number, { end: number; info: BlockInfo }>();
   const whole: BlockInfo = { headings: [], code: [], links: [], closed: true };
   let merges = 0;
   for (let b = 0; b < starts.length;) {
@@ -286,7 +305,7 @@ function parseBody(lines: readonly string[], fresh: boolean, wholeBody: boolean)
       const last = end >= lines.length || merges > 4;
       const stop = last ? lines.length : end;
       info = reuse(start, stop) ?? parseBlock(`${lines.slice(start, stop).join('\n')}\n`, fresh);
-      if (!fresh) blocks.set(`${start}:${stop}`, info);
+      if (!fresh) blocks.set(start, { end: stop, info });
       if (last) {
         next = starts.length;
         break;
@@ -302,6 +321,16 @@ function parseBody(lines: readonly string[], fresh: boolean, wholeBody: boolean)
   }
   if (!fresh && !wholeBody) lastBody = { lines, blocks };
   return whole;
+}
+
+/**
+ * Forgets the cards parsed so far and the body kept for the next parse, so the next parse of any
+ * text starts from scratch (tests compare linting edit after edit with linting each text afresh).
+ */
+export function forgetParsedCards(): void {
+  cardCache.markdown.clear();
+  cardCache.yaml.clear();
+  lastBody = undefined;
 }
 
 /** Parses a dataset card. `kind` follows the file name: YAML cards are `dataset.yaml|yml`. */
@@ -340,7 +369,9 @@ function parseYamlCard(text: string, fresh = false): DatasetCard {
     metadataSource: fresh ? { text: source, startLine: 0 } : sourceAt(source, 0),
     bodyStartLine: 0,
     bodyText: '',
+    bodyLines: [],
     proseText: '',
+    proseLines: [],
     links: [],
   };
 }
@@ -378,13 +409,14 @@ function parseMarkdownCard(text: string, fresh = false, wholeBody = false): Data
       bodyStartLine = close + 1;
     }
   }
-  const bodyLines = bodyStartLine === 0 ? lines : lines.map((line, i) => (i < bodyStartLine ? '' : line));
-  const bodyTextLines = blankCommentLines(bodyLines);
-  const bodyText = bodyTextLines.join('\n');
+  const bodyTextLines = blankCommentLines(lines, bodyStartLine);
   const parsed = parseBody(bodyTextLines, fresh, wholeBody);
 
-  const proseLines = [...bodyTextLines];
-  for (const [from, to] of parsed.code) for (let line = from; line < to; line++) proseLines[line] = '';
+  let proseLines = bodyTextLines;
+  if (parsed.code.length > 0) {
+    proseLines = [...bodyTextLines];
+    for (const [from, to] of parsed.code) for (let line = from; line < to; line++) proseLines[line] = '';
+  }
   const headings = parsed.headings;
   const links = parsed.links;
 
@@ -418,6 +450,8 @@ function parseMarkdownCard(text: string, fresh = false, wholeBody = false): Data
   // title on its last line, so that what is reported there stays inside the document.
   const textLine = lines.findIndex((line, i) => i >= bodyStartLine && line.trim() !== '');
   const firstTextLine = textLine >= 0 ? textLine : Math.min(bodyStartLine, lines.length - 1);
+  let bodyText: string | undefined;
+  let proseText: string | undefined;
   const title = titleSection
     ? { text: titleSection.heading, range: titleSection.range }
     : { text: (lines[firstTextLine] ?? '').trim(), range: lineRange(lines, firstTextLine) };
@@ -429,8 +463,17 @@ function parseMarkdownCard(text: string, fresh = false, wholeBody = false): Data
     metadata,
     ...(metadataSource ? { metadataSource } : {}),
     bodyStartLine,
-    bodyText,
-    proseText: proseLines.join('\n'),
+    // Joined when a rule asks (most read the lines): a long card is not copied twice a keystroke.
+    get bodyText(): string {
+      bodyText ??= bodyTextLines.join('\n');
+      return bodyText;
+    },
+    bodyLines: bodyTextLines,
+    get proseText(): string {
+      proseText ??= proseLines.join('\n');
+      return proseText;
+    },
+    proseLines,
     links,
   };
 }

@@ -55,6 +55,12 @@ function withoutTargets(line: string): string {
 /** Blank as the sentence and paragraph breaks read it: whitespace only. */
 const BLANK = /^\s*$/;
 
+/** {@link BLANK}, without a pattern for the lines that start with a visible ASCII character (most). */
+function isBlank(line: string): boolean {
+  const first = line.charCodeAt(0);
+  return line.length === 0 || ((first <= 32 || first >= 127) && BLANK.test(line));
+}
+
 /** What a paragraph keeps from one card to the next: its text and what rules found in it. */
 interface ParagraphData {
   text: string;
@@ -63,27 +69,45 @@ interface ParagraphData {
 }
 
 /**
- * The paragraphs of the prose built last, by start line: an edit leaves the paragraphs before
- * and after it unchanged, and they are taken from here (with what rules remembered of them)
- * rather than joined and read again. Found by comparing lines, as the card parser finds its blocks.
+ * The prose built last: its source lines, those lines with link targets blanked, and its
+ * paragraphs by start line. An edit leaves the lines and paragraphs before and after it
+ * unchanged, and they are taken from here (paragraphs with what rules remembered of them) rather
+ * than blanked, joined and read again. Found by comparing lines, as the card parser finds its
+ * blocks; the parser hands unchanged lines on as the same strings, so most comparisons are of a
+ * string with itself.
  */
-let last: { lines: readonly string[]; paragraphs: Map<number, ParagraphData> } | undefined;
+let last:
+  | {
+      source: readonly string[];
+      untargeted: readonly string[];
+      lines: readonly string[];
+      paragraphs: Map<number, ParagraphData>;
+    }
+  | undefined;
 
-/** Forgets the paragraphs kept from the last card (tests compare a fresh build with an incremental one). */
+/** Forgets the prose kept from the last card (tests compare a fresh build with an incremental one). */
 export function forgetProseParagraphs(): void {
   last = undefined;
+}
+
+/** How `lines` differs from `old`: equal lines at the start and at the end, and the change in length. */
+function difference(
+  old: readonly string[],
+  lines: readonly string[],
+): { prefix: number; suffix: number; shift: number } {
+  const common = Math.min(old.length, lines.length);
+  let prefix = 0;
+  while (prefix < common && old[prefix] === lines[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < common - prefix && old[old.length - 1 - suffix] === lines[lines.length - 1 - suffix]) suffix++;
+  return { prefix, suffix, shift: lines.length - old.length };
 }
 
 function reusable(lines: readonly string[]): (start: number, end: number) => ParagraphData | undefined {
   const previous = last;
   if (!previous) return () => undefined;
   const old = previous.lines;
-  const common = Math.min(old.length, lines.length);
-  let prefix = 0;
-  while (prefix < common && old[prefix] === lines[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < common - prefix && old[old.length - 1 - suffix] === lines[lines.length - 1 - suffix]) suffix++;
-  const shift = lines.length - old.length;
+  const { prefix, suffix, shift } = difference(old, lines);
   // A paragraph is the same when its lines and the blank (or edge) lines around it are.
   return (start, end) => {
     const found =
@@ -96,38 +120,75 @@ function reusable(lines: readonly string[]): (start: number, end: number) => Par
   };
 }
 
-function paragraphsOf(lines: readonly string[], lineStarts: readonly number[]): ProseParagraph[] {
+/** The source lines with link targets blanked: unchanged lines are taken from the last prose. */
+function untargetedLines(source: readonly string[]): string[] {
+  const out = new Array<string>(source.length);
+  const previous = last;
+  const { prefix, suffix, shift } = previous ? difference(previous.source, source) : { prefix: 0, suffix: 0, shift: 0 };
+  for (let i = 0; i < source.length; i++) {
+    const kept =
+      previous === undefined
+        ? undefined
+        : i < prefix
+          ? previous.untargeted[i]
+          : i >= source.length - suffix
+            ? previous.untargeted[i - shift]
+            : undefined;
+    out[i] = kept ?? withoutTargets(source[i] ?? '');
+  }
+  return out;
+}
+
+class Paragraph implements ProseParagraph {
+  constructor(
+    readonly line: number,
+    readonly offset: number,
+    private readonly data: ParagraphData,
+  ) {}
+
+  get lineCount(): number {
+    return this.data.lineCount;
+  }
+
+  get text(): string {
+    return this.data.text;
+  }
+
+  memo<T>(key: object, compute: (text: string) => T): T {
+    const memo = this.data.memo;
+    if (memo.has(key)) return memo.get(key) as T;
+    const value = compute(this.data.text);
+    memo.set(key, value);
+    return value;
+  }
+}
+
+function paragraphsOf(
+  lines: readonly string[],
+  lineStarts: readonly number[],
+): {
+  paragraphs: ProseParagraph[];
+  kept: Map<number, ParagraphData>;
+} {
   const reuse = reusable(lines);
   const kept = new Map<number, ParagraphData>();
   const paragraphs: ProseParagraph[] = [];
   for (let i = 0; i < lines.length;) {
-    if (BLANK.test(lines[i] ?? '')) {
+    if (isBlank(lines[i] ?? '')) {
       i++;
       continue;
     }
     const start = i;
-    while (i < lines.length && !BLANK.test(lines[i] ?? '')) i++;
+    while (i < lines.length && !isBlank(lines[i] ?? '')) i++;
     const data = reuse(start, i) ?? {
       text: lines.slice(start, i).join('\n'),
       lineCount: i - start,
       memo: new Map<object, unknown>(),
     };
     kept.set(start, data);
-    paragraphs.push({
-      line: start,
-      lineCount: data.lineCount,
-      offset: lineStarts[start] ?? 0,
-      text: data.text,
-      memo<T>(key: object, compute: (text: string) => T): T {
-        if (data.memo.has(key)) return data.memo.get(key) as T;
-        const value = compute(data.text);
-        data.memo.set(key, value);
-        return value;
-      },
-    });
+    paragraphs.push(new Paragraph(start, lineStarts[start] ?? 0, data));
   }
-  last = { lines, paragraphs: kept };
-  return paragraphs;
+  return { paragraphs, kept };
 }
 
 const cache = new WeakMap<DatasetCard, Prose>();
@@ -151,11 +212,13 @@ export function proseOf(card: DatasetCard): Prose {
   const cached = cache.get(card);
   if (cached) return cached;
   const headingLines = new Set(card.sections.map((section) => section.range.start.line));
-  const lines = card.proseText.split('\n');
-  const lineStarts: number[] = new Array<number>(lines.length);
+  const source = card.proseLines;
+  const untargeted = untargetedLines(source);
+  const lines: string[] = new Array<string>(source.length);
+  const lineStarts: number[] = new Array<number>(source.length);
   let offset = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = headingLines.has(i) ? '' : withoutTargets(lines[i] ?? '');
+  for (let i = 0; i < source.length; i++) {
+    const line = headingLines.has(i) ? '' : (untargeted[i] ?? '');
     lines[i] = line;
     lineStarts[i] = offset;
     offset += line.length + 1;
@@ -165,13 +228,15 @@ export function proseOf(card: DatasetCard): Prose {
     return { line, character: at - (lineStarts[line] ?? 0) };
   };
   let text: string | undefined;
+  const { paragraphs, kept } = paragraphsOf(lines, lineStarts);
+  last = { source, untargeted, lines, paragraphs: kept };
   const prose: Prose = {
     get text(): string {
       text ??= lines.join('\n');
       return text;
     },
     lines,
-    paragraphs: paragraphsOf(lines, lineStarts),
+    paragraphs,
     positionAt,
     rangeAt: (start, end) => ({ start: positionAt(start), end: positionAt(end) }),
   };
