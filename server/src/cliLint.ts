@@ -119,6 +119,7 @@ export async function lintCommand(args: readonly string[], io: CliIo): Promise<n
       file,
       text,
       findings: lintDatasetCard(text, kind, {
+        file,
         ...(data ? { data } : {}),
         fileExists: cardFileExists(path.dirname(file)),
         severities: config.rules,

@@ -50,18 +50,20 @@ export interface HeadingCompletion {
 
 /**
  * Headings to offer at `position`; none when the cursor is not on a heading line. `profiles` are
- * the card's active profiles (as lintDatasetCard uses them); absent, the card's defaults.
+ * the card's active profiles (as lintDatasetCard uses them); absent, the defaults of the card
+ * (and of its `file` name).
  */
 export function headingCompletions(
   text: string,
   position: TextPosition,
   profiles?: ReadonlySet<CardProfile>,
+  file?: string,
 ): HeadingCompletion[] {
   const line = text.split(/\r?\n/)[position.line] ?? '';
   const marks = /^(#{1,6})(\s*)/.exec(line.slice(0, position.character));
   if (!marks) return [];
   const card = parseDatasetCard(text, 'markdown');
-  const active = profiles ?? new Set(defaultProfiles(card));
+  const active = profiles ?? new Set(defaultProfiles(card, file));
   // Under a template group ("### " below "## Dataset Structure") the group's own sections come first.
   const level = (marks[1] ?? '').length;
   const parent = card.sections.filter((s) => s.range.start.line < position.line && s.level < level).at(-1);

@@ -13,17 +13,19 @@ import './rules/registry';
 
 /**
  * Markdown for the hover, and the heading's range; undefined off a recognised heading. `profiles`
- * are the card's active profiles (as lintDatasetCard uses them); absent, the card's defaults.
+ * are the card's active profiles (as lintDatasetCard uses them); absent, the defaults of the card
+ * (and of its `file` name).
  */
 export function headingHover(
   text: string,
   position: TextPosition,
   profiles?: ReadonlySet<CardProfile>,
+  file?: string,
 ): { markdown: string; range: TextRange } | undefined {
   const card = parseDatasetCard(text, 'markdown');
   const section = card.sections.find((s) => s.range.start.line === position.line);
   if (!section) return undefined;
-  const active = profiles ?? new Set(defaultProfiles(card));
+  const active = profiles ?? new Set(defaultProfiles(card, file));
   const specs = sectionsOfHeading(section.heading, active);
   if (specs.length > 0) {
     const markdown = specs

@@ -101,27 +101,36 @@ function hasDatasetFrontMatter(text: string): boolean {
 export interface LintOptions extends Partial<RuleContext> {
   /** Severity by rule id; `off` rules are not run. */
   severities?: Readonly<Record<string, RuleSeverity>>;
+  /** The card's path: its name chooses default profiles (`DATASHEET.md` is a datasheet). */
+  file?: string;
 }
 
+/** A card named for Datasheets for Datasets. */
+const DATASHEET_FILE = /(?:^|[\\/])datasheet\.md$/i;
+
 /**
- * The profiles a card is linted with when none are configured: the book's, plus Hugging Face's
- * when the card carries Hugging Face metadata in its front matter.
+ * The profiles a card is linted with when none are configured: the book's; plus Datasheets for
+ * Datasets' for a `DATASHEET.md`; plus Hugging Face's when the card carries Hugging Face metadata
+ * in its front matter.
  */
-export function defaultProfiles(card: DatasetCard): CardProfile[] {
+export function defaultProfiles(card: DatasetCard, file?: string): CardProfile[] {
   const metadata = card.metadata?.contents;
   const huggingFace =
     card.kind === 'markdown' &&
     isMap(metadata) &&
     metadata.items.some((pair) => isScalar(pair.key) && HUGGING_FACE_KEYS.includes(String(pair.key.value)));
-  return huggingFace ? ['book', 'huggingface'] : ['book'];
+  const profiles: CardProfile[] = ['book'];
+  if (file !== undefined && DATASHEET_FILE.test(file)) profiles.push('datasheets');
+  if (huggingFace) profiles.push('huggingface');
+  return profiles;
 }
 
 /** Runs every active dataset-card rule over a card's text, at the configured severities. */
 export function lintDatasetCard(text: string, kind: 'markdown' | 'yaml', options: LintOptions = {}): LintFinding[] {
   const card = parseDatasetCard(text, kind);
-  const { severities = {}, profiles, ...rest } = options;
+  const { severities = {}, profiles, file, ...rest } = options;
   const off = new Set(Object.keys(severities).filter((id) => severities[id] === 'off'));
-  const context: RuleContext = { ...rest, profiles: profiles ?? new Set(defaultProfiles(card)), off };
+  const context: RuleContext = { ...rest, profiles: profiles ?? new Set(defaultProfiles(card, file)), off };
   const suppressions = parseSuppressions(card.lines, kind, text);
   const active = cardRules.filter(
     (rule) => severities[rule.id] !== 'off' && rule.profiles.some((profile) => context.profiles.has(profile)),

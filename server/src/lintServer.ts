@@ -149,6 +149,7 @@ export function startLintServer(connection: Connection): void {
     const current = kind
       ? lintDatasetCard(text, kind, {
           severities,
+          ...(file ? { file } : {}),
           ...(profiles ? { profiles: new Set(profiles) } : {}),
           ...(data ? { data } : {}),
           // Paths the metadata names (data_files, license_link) are looked up beside a saved card.
@@ -426,7 +427,12 @@ export function startLintServer(connection: Connection): void {
     const hover = inMetadata(text, current.kind, params.position)
       ? metadataHover(text, current.kind, params.position)
       : current.kind === 'markdown'
-        ? headingHover(text, params.position, current.profiles ? new Set(current.profiles) : undefined)
+        ? headingHover(
+            text,
+            params.position,
+            current.profiles ? new Set(current.profiles) : undefined,
+            uriToPath(document.uri),
+          )
         : undefined;
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
@@ -454,7 +460,7 @@ export function startLintServer(connection: Connection): void {
     }
     if (current.kind !== 'markdown') return [];
     const profiles = current.profiles ? new Set(current.profiles) : undefined;
-    return headingCompletions(text, params.position, profiles).map((c) => ({
+    return headingCompletions(text, params.position, profiles, uriToPath(document.uri)).map((c) => ({
       label: c.label,
       kind: CompletionItemKind.Keyword,
       detail: c.detail,

@@ -1,7 +1,7 @@
 // The datasheets profile over LSP, as an editor meets it: a project's .mlguide.yaml chooses the
 // profile, the card gets the datasheet's missing sections as diagnostics, hover and heading
 // completion follow the profile, and the skeleton quick fix turns every missing section into a
-// heading that waits for its answer.
+// heading that waits for its answer. A DATASHEET.md with no profile configured is a datasheet too.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -113,5 +113,36 @@ describe('language server over stdio: the datasheets profile', { timeout: 60_000
     for (const { message } of after.diagnostics) {
       assert.match(typeof message === 'string' ? message : message.value, /section is empty/);
     }
+  });
+
+  it('lints a DATASHEET.md with no profile configured as a datasheet, beside the book', async () => {
+    // No .mlguide.yaml above this folder: the file's name chooses the datasheets profile too.
+    const plain = await workspace.write('plain/DATASHEET.md', CARD);
+    const from = session.diagnostics.mark();
+    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: plain, languageId: 'markdown', version: 1, text: CARD },
+    });
+    const published = await session.nextDiagnostics(plain, { from });
+    const codes = published.diagnostics.map((d) => String(d.code));
+    assert.deepEqual(
+      codes.filter((code) => code.startsWith('MLG1')),
+      ['MLG102', 'MLG103', 'MLG104', 'MLG105', 'MLG106', 'MLG107'],
+    );
+    // The book's items are still asked for: the storage format, for one.
+    assert.ok(codes.includes('MLG007'), codes.join(' '));
+
+    const hover = await session.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: plain },
+      position: { line: 4, character: 5 },
+    });
+    assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents, JSON.stringify(hover));
+    assert.match(hover.contents.value, /MLG101 datasheet-motivation/);
+
+    const result = await session.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: plain },
+      position: { line: 8, character: 3 },
+    });
+    const labels = (Array.isArray(result) ? result : (result?.items ?? [])).map((i) => i.label);
+    assert.ok(labels.includes('Collection process') && labels.includes('Storage format'), labels.join(', '));
   });
 });

@@ -238,6 +238,7 @@ export async function verifyProject(
     cardFindings.push({
       card: relative(card),
       findings: lintDatasetCard(text, kind, {
+        file: card,
         severities: config.rules,
         ...(config.profiles ? { profiles: new Set(config.profiles) } : {}),
       }),
