@@ -1,6 +1,6 @@
 import type { DatasetCard } from '../parse/datasetCard';
 import type { TextRange } from '../parse/text';
-import { proseOf } from './prose';
+import { proseOf, type Prose, type ProseParagraph } from './prose';
 import { itemStatus } from './requiredSection';
 import { splitDetailsItem } from './MLG004-split-details';
 import type { CardRule, RuleFinding } from './types';
@@ -12,6 +12,11 @@ import type { CardRule, RuleFinding } from './types';
 //   "train: 80%", "80 % for training, 10 % validation and 10 % test"  (split names with shares)
 //   a Markdown table with a row per split and a share, or counts and a "Total" row.
 // Nothing is reported unless the card states at least two shares of one split.
+//
+// The card is re-linted on every keystroke, and a keystroke changes one paragraph. So what a
+// paragraph holds is read once for as long as it is unchanged (ProseParagraph.memo), with offsets
+// in the paragraph, and a keystroke only combines the paragraphs' results with what depends on the
+// card around them: which lines are in a split section, which paragraphs make one loose list.
 
 const SPLIT_NAME = String.raw`(?:train(?:ing)?|valid(?:ation)?|val|dev(?:elopment)?|test(?:ing)?|hold-?out|held-?out)`;
 const SPLIT_WORD = new RegExp(String.raw`\b(?:${SPLIT_NAME}|splits?|splitting|partitions?|folds?)\b`, 'i');
@@ -19,6 +24,9 @@ const SPLIT_WORD = new RegExp(String.raw`\b(?:${SPLIT_NAME}|splits?|splitting|pa
 const OTHER_SHARE =
   /\b(?:accuracy|precision|recall|f1|f-?score|auc|error|loss|score|agreement|kappa|rate|missing|null|positives?|negatives?|majority|minority|percentile|confidence|coverage|improvement|increase|decrease|duplicates?|class (?:balance|distribution|ratio)|balanced classes)\b/i;
 const REMAINDER = /\b(?:the\s+)?(?:rest|remainder|remaining|others?)\b(?!\s*(?:\(\s*)?\d)/i;
+/** What a block stating named shares must hold: a percent sign, or a fraction after ":" or "=". */
+const SHARE_SIGN = /%|[:=]\s*0?\.\d/;
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
 
 /** "70/15/15", "70 % / 30 %", "0.8/0.1/0.1". */
@@ -48,7 +56,7 @@ interface Claim {
   scale: Scale;
   /** As the card wrote it, for the message. */
   written: string;
-  /** Offsets in the prose. */
+  /** Offsets in the prose (in a paragraph or block, in what is remembered of it). */
   start: number;
   end: number;
 }
@@ -68,75 +76,54 @@ function groupScale(shares: readonly Share[], hasPercent: boolean): Scale | unde
   return undefined;
 }
 
-/** The context a bare group needs: a split word near it, or a split section around it. */
-function groupContext(line: string, at: number, inSplitSection: boolean): boolean {
-  const near = line.slice(Math.max(0, at - 60), at + 80);
-  return inSplitSection || SPLIT_WORD.test(near);
+/** A digit before a slash, percent sign or dash: what a line with a group of numbers holds. */
+const GROUP_HINT = /\d\s*[/%\-–]/;
+
+/** A group of numbers on a line of a paragraph (offsets in the paragraph). */
+interface GroupCandidate extends Claim {
+  /** Its line in the paragraph (0: the first). */
+  line: number;
+  /**
+   * No split word is near it, so it is a claim only on a line of a split section: that depends on
+   * the card around the paragraph, and is decided when the paragraphs are combined.
+   */
+  needsSplitSection: boolean;
 }
 
-function groupClaims(prose: string, splitLines: ReadonlySet<number>): Claim[] {
-  const claims: Claim[] = [];
-  const lines = prose.split('\n');
+/** The groups of numbers in a paragraph that state split shares, or do in a split section. */
+function paragraphGroups(text: string): GroupCandidate[] {
+  const candidates: GroupCandidate[] = [];
+  // What a line needs, tested on the whole paragraph first: most paragraphs have it on no line.
+  if (!GROUP_HINT.test(text)) return candidates;
   let offset = 0;
-  lines.forEach((line, lineIndex) => {
-    if (!/\d\s*[/%\-–]/.test(line)) {
-      offset += line.length + 1;
-      return;
-    }
+  for (const [lineIndex, line] of text.split('\n').entries()) {
     // A line about metrics or classes ("73%/27% accuracy/error") states no split shares.
-    if (OTHER_SHARE.test(line)) {
-      offset += line.length + 1;
-      return;
-    }
-    for (const pattern of [SLASH_GROUP, DASH_GROUP, PERCENT_RUN]) {
-      for (const match of line.matchAll(pattern)) {
-        const written = match[0].trim();
-        const numbers = written.match(/\d+(?:\.\d+)?/g) ?? [];
-        const shares = numbers.map((n) => share(n));
-        const scale = groupScale(shares, written.includes('%'));
-        if (!scale || !groupContext(line, match.index, splitLines.has(lineIndex))) continue;
-        const start = offset + match.index;
-        claims.push({ shares, scale, written, start, end: start + written.length });
+    if (GROUP_HINT.test(line) && !OTHER_SHARE.test(line)) {
+      for (const pattern of [SLASH_GROUP, DASH_GROUP, PERCENT_RUN]) {
+        for (const match of line.matchAll(pattern)) {
+          const written = match[0].trim();
+          const numbers = written.match(/\d+(?:\.\d+)?/g) ?? [];
+          const shares = numbers.map((n) => share(n));
+          const scale = groupScale(shares, written.includes('%'));
+          if (!scale) continue;
+          const start = offset + match.index;
+          // The context a bare group needs: a split word near it, or a split section around it.
+          const near = line.slice(Math.max(0, match.index - 60), match.index + 80);
+          candidates.push({
+            shares,
+            scale,
+            written,
+            start,
+            end: start + written.length,
+            line: lineIndex,
+            needsSplitSection: !SPLIT_WORD.test(near),
+          });
+        }
       }
     }
     offset += line.length + 1;
-  });
-  return claims;
-}
-
-/** Blocks of prose: paragraphs and whole lists (a loose list's items stay together). */
-function blocks(prose: string): { start: number; text: string }[] {
-  const listItem = /^\s*(?:[-*+]|\d+[.)])\s/;
-  const lines = prose.split('\n');
-  // A blank line inside a loose list (a list item on both sides) does not end the block.
-  const previousIsItem: boolean[] = [];
-  let lastNonBlankIsItem = false;
-  for (const line of lines) {
-    previousIsItem.push(lastNonBlankIsItem);
-    if (line.trim() !== '') lastNonBlankIsItem = listItem.test(line);
   }
-  const nextIsItem: boolean[] = new Array<boolean>(lines.length).fill(false);
-  let nextNonBlankIsItem = false;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    nextIsItem[i] = nextNonBlankIsItem;
-    const line = lines[i] ?? '';
-    if (line.trim() !== '') nextNonBlankIsItem = listItem.test(line);
-  }
-  const found: { start: number; text: string }[] = [];
-  let start = -1;
-  let offset = 0;
-  lines.forEach((line, i) => {
-    const blank = line.trim() === '';
-    const looseList = blank && previousIsItem[i] === true && nextIsItem[i] === true;
-    if (!blank && start < 0) start = offset;
-    if (blank && !looseList && start >= 0) {
-      found.push({ start, text: prose.slice(start, offset) });
-      start = -1;
-    }
-    offset += line.length + 1;
-  });
-  if (start >= 0) found.push({ start, text: prose.slice(start) });
-  return found;
+  return candidates;
 }
 
 /** Clauses of a block: split at commas (not in "8,000"), semicolons, line ends, sentence ends and "and". */
@@ -168,56 +155,51 @@ function canonicalName(name: string): string {
   return 'holdout';
 }
 
-/** Split names paired with their shares, clause by clause ("train 80 %, test 20 %"). */
-function namedClaims(prose: string): Claim[] {
-  const claims: Claim[] = [];
-  for (const block of blocks(prose)) {
-    // Most blocks state no share at all: skip them before reading clauses.
-    if (!/%|[:=]\s*0?\.\d/.test(block.text) || REMAINDER.test(block.text)) continue;
-    const found: { share: Share; scale: Scale; start: number; end: number }[] = [];
-    for (const { text: piece, start: pieceOffset } of clauses(block.text)) {
-      {
-        const pieceStart = block.start + pieceOffset;
-        const names = [...piece.matchAll(NAME_PATTERN)];
-        const percents = [...piece.matchAll(PERCENT_PATTERN)];
-        const fractions = [...piece.matchAll(NAMED_FRACTION)];
-        const name = names[0]?.[0];
-        if (names.length !== 1 || name === undefined || OTHER_SHARE.test(piece)) continue;
-        const percent = percents[0];
-        const fraction = fractions[0];
-        if (percents.length === 1 && percent && fractions.length === 0) {
-          const first = Math.min(names[0]?.index ?? 0, percent.index);
-          const last = Math.max((names[0]?.index ?? 0) + name.length, percent.index + percent[0].length);
-          const value = share(percent[1] ?? '', canonicalName(name));
-          found.push({ share: value, scale: 'percent', start: pieceStart + first, end: pieceStart + last });
-        } else if (fractions.length === 1 && fraction && percents.length === 0) {
-          const value = share(fraction[2] ?? '', canonicalName(name));
-          found.push({
-            share: value,
-            scale: 'fraction',
-            start: pieceStart + fraction.index,
-            end: pieceStart + fraction.index + fraction[0].length,
-          });
-        }
-      }
+/**
+ * Split names paired with their shares in a block of prose, clause by clause ("train 80 %, test
+ * 20 %"), as one claim with offsets in the block. A block is a paragraph, or the paragraphs of a
+ * loose list with the blank lines between them.
+ */
+function blockClaim(text: string): Claim | undefined {
+  if (!SHARE_SIGN.test(text) || REMAINDER.test(text)) return undefined;
+  const found: { share: Share; scale: Scale; start: number; end: number }[] = [];
+  for (const { text: piece, start: pieceStart } of clauses(text)) {
+    const names = [...piece.matchAll(NAME_PATTERN)];
+    const percents = [...piece.matchAll(PERCENT_PATTERN)];
+    const fractions = [...piece.matchAll(NAMED_FRACTION)];
+    const name = names[0]?.[0];
+    if (names.length !== 1 || name === undefined || OTHER_SHARE.test(piece)) continue;
+    const percent = percents[0];
+    const fraction = fractions[0];
+    if (percents.length === 1 && percent && fractions.length === 0) {
+      const first = Math.min(names[0]?.index ?? 0, percent.index);
+      const last = Math.max((names[0]?.index ?? 0) + name.length, percent.index + percent[0].length);
+      const value = share(percent[1] ?? '', canonicalName(name));
+      found.push({ share: value, scale: 'percent', start: pieceStart + first, end: pieceStart + last });
+    } else if (fractions.length === 1 && fraction && percents.length === 0) {
+      const value = share(fraction[2] ?? '', canonicalName(name));
+      found.push({
+        share: value,
+        scale: 'fraction',
+        start: pieceStart + fraction.index,
+        end: pieceStart + fraction.index + fraction[0].length,
+      });
     }
-    const names = new Set(found.map((f) => f.share.name));
-    const scales = new Set(found.map((f) => f.scale));
-    // Two shares of one split ("train 80 %… train 70 %") or mixed scales: not one claim.
-    if (found.length < 2 || names.size !== found.length || scales.size !== 1) continue;
-    const first = found[0];
-    const last = found[found.length - 1];
-    if (!first || !last) continue;
-    const scale = first.scale;
-    claims.push({
-      shares: found.map((f) => f.share),
-      scale,
-      written: prose.slice(first.start, last.end),
-      start: first.start,
-      end: last.end,
-    });
   }
-  return claims;
+  const names = new Set(found.map((f) => f.share.name));
+  const scales = new Set(found.map((f) => f.scale));
+  // Two shares of one split ("train 80 %… train 70 %") or mixed scales: not one claim.
+  if (found.length < 2 || names.size !== found.length || scales.size !== 1) return undefined;
+  const first = found[0];
+  const last = found[found.length - 1];
+  if (!first || !last) return undefined;
+  return {
+    shares: found.map((f) => f.share),
+    scale: first.scale,
+    written: text.slice(first.start, last.end),
+    start: first.start,
+    end: last.end,
+  };
 }
 
 function format(value: number, scale: Scale): string {
@@ -225,9 +207,13 @@ function format(value: number, scale: Scale): string {
   return scale === 'percent' ? `${rounded} %` : String(rounded);
 }
 
+/** A finding in a table: its rows of splits, as lines of its paragraph (0: the first). */
 interface TableClaim {
   message: string;
-  range: TextRange;
+  startLine: number;
+  endLine: number;
+  /** The length of the last split row, where the range ends. */
+  endCharacter: number;
 }
 
 function allDefined<T>(values: (T | undefined)[]): values is T[] {
@@ -242,30 +228,44 @@ function cells(line: string): string[] {
     .map((cell) => cell.trim());
 }
 
+/** `cells(line)[0]`, without splitting the rest of the row. */
+function firstCell(line: string): string {
+  const trimmed = line.trim();
+  const body = trimmed.startsWith('|') ? trimmed.slice(1) : trimmed;
+  const bar = body.indexOf('|');
+  return (bar < 0 ? body : body.slice(0, bar)).trim();
+}
+
 const SPLIT_CELL = new RegExp(String.raw`^[*_\x60]*${SPLIT_NAME}(?:\s+(?:set|split|data))?[*_\x60]*$`, 'i');
 const TOTAL_CELL = /^[*_`]*(?:total|all|overall|sum)[*_`]*$/i;
 
-/** A Markdown table with a row per split: shares that must make the whole, or counts and a total. */
-function tableClaims(prose: string): TableClaim[] {
-  const lines = prose.split('\n');
+/**
+ * Markdown tables with a row per split, in one paragraph (a table's lines are never blank):
+ * shares that must make the whole, or counts and a total.
+ */
+function tableClaims(text: string): TableClaim[] {
   const claims: TableClaim[] = [];
+  // A table has a row with a bar and a separator of dashes: most paragraphs have neither.
+  if (!text.includes('|') || !text.includes('---')) return claims;
+  const lines = text.split('\n');
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!/^\s*\|.*\|\s*$/.test(lines[i] ?? '') || !/^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? '')) continue;
     const header = cells(lines[i] ?? '');
-    const rows: { cells: string[]; line: number }[] = [];
+    // Rows are told by their first cell: only the rows of splits and the total are read whole.
+    const splitRows: { cells: string[]; line: number }[] = [];
+    let totalRow: { cells: string[]; line: number } | undefined;
     let j = i + 2;
-    for (; j < lines.length && /^\s*\|/.test(lines[j] ?? ''); j++) rows.push({ cells: cells(lines[j] ?? ''), line: j });
-    const splitRows = rows.filter((row) => SPLIT_CELL.test(row.cells[0] ?? ''));
-    const totalRow = rows.find((row) => TOTAL_CELL.test(row.cells[0] ?? ''));
+    for (; j < lines.length && /^\s*\|/.test(lines[j] ?? ''); j++) {
+      const first = firstCell(lines[j] ?? '');
+      if (SPLIT_CELL.test(first)) splitRows.push({ cells: cells(lines[j] ?? ''), line: j });
+      if (!totalRow && TOTAL_CELL.test(first)) totalRow = { cells: cells(lines[j] ?? ''), line: j };
+    }
     if (splitRows.length < 2) continue;
     const firstRow = splitRows[0];
     const lastRow = splitRows[splitRows.length - 1];
     if (!firstRow || !lastRow) continue;
     const totalLabel = (totalRow?.cells[0] ?? 'Total').replace(/[*_`]/g, '');
-    const range: TextRange = {
-      start: { line: firstRow.line, character: 0 },
-      end: { line: lastRow.line, character: (lines[lastRow.line] ?? '').length },
-    };
+    const at = { startLine: firstRow.line, endLine: lastRow.line, endCharacter: (lines[lastRow.line] ?? '').length };
     for (let column = 1; column < header.length; column++) {
       const values = splitRows.map((row) => (row.cells[column] ?? '').replace(/[*_`]/g, ''));
       const names = splitRows.map((row) => canonicalName((row.cells[0] ?? '').replace(/[*_`]/g, '')));
@@ -277,7 +277,7 @@ function tableClaims(prose: string): TableClaim[] {
         const shares = shareValues.map((v, k) => share(v, names[k]));
         const scale = groupScale(shares, shareValues === percents);
         const problem = scale ? sumProblem(shares, scale) : undefined;
-        if (scale && problem) claims.push({ message: shareMessage(problem, shares, scale, 'in the table'), range });
+        if (scale && problem) claims.push({ message: shareMessage(problem, shares, scale, 'in the table'), ...at });
         continue;
       }
       const counts = values.map((v) =>
@@ -290,7 +290,7 @@ function tableClaims(prose: string): TableClaim[] {
       const parts = counts.map((c) => c.toLocaleString('en-US')).join(' + ');
       claims.push({
         message: `The split sizes in the table add up to ${sum.toLocaleString('en-US')} (${parts}), not the ${total.toLocaleString('en-US')} of its "${totalLabel}" row. Correct the sizes or the total, so readers know how much data each split holds.`,
-        range,
+        ...at,
       });
     }
     i = j;
@@ -320,6 +320,43 @@ function shareMessage(
   return `${claim} add up to ${format(problem.sum, scale)}, not ${format(problem.whole, scale)}. Correct them, so readers know how much data each split holds and can reproduce the split.`;
 }
 
+/** What the rule reads in one paragraph, from its text alone (lines and offsets in the paragraph). */
+interface ParagraphShares {
+  groups: GroupCandidate[];
+  tables: TableClaim[];
+  /** Its first and last lines are list items: a blank line between two such joins a loose list. */
+  firstIsItem: boolean;
+  lastIsItem: boolean;
+  /** It may state named shares (a percent sign, or a fraction after ":" or "="). */
+  shareSign: boolean;
+}
+
+const NOTHING: ParagraphShares = { groups: [], tables: [], firstIsItem: false, lastIsItem: false, shareSign: false };
+
+function paragraphShares(text: string): ParagraphShares {
+  const firstEnd = text.indexOf('\n');
+  const firstIsItem = LIST_ITEM.test(firstEnd < 0 ? text : text.slice(0, firstEnd));
+  const lastIsItem = firstEnd < 0 ? firstIsItem : LIST_ITEM.test(text.slice(text.lastIndexOf('\n') + 1));
+  const shareSign = SHARE_SIGN.test(text);
+  // Every shape of claim holds a digit; most paragraphs have none, and share one result.
+  if (!/\d/.test(text) && !firstIsItem && !lastIsItem && !shareSign) return NOTHING;
+  return { groups: paragraphGroups(text), tables: tableClaims(text), firstIsItem, lastIsItem, shareSign };
+}
+
+/** Memo keys: what a paragraph holds, and its named claim when it is a block by itself. */
+const SHARES = {};
+const PARAGRAPH_CLAIM = {};
+
+/** The named claim of a block of paragraphs `first..last` (a loose list when more than one). */
+function namedClaim(prose: Prose, first: ProseParagraph, last: ProseParagraph): Claim | undefined {
+  const claim =
+    first === last
+      ? first.memo(PARAGRAPH_CLAIM, blockClaim)
+      : // The block as the prose has it, the blank lines between its paragraphs kept (rare).
+        blockClaim(prose.lines.slice(first.line, last.line + last.lineCount).join('\n'));
+  return claim && { ...claim, start: first.offset + claim.start, end: first.offset + claim.end };
+}
+
 function overlaps(a: TextRange, b: TextRange): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }): boolean =>
     p.line < q.line || (p.line === q.line && p.character <= q.character);
@@ -336,18 +373,65 @@ export const splitProportions: CardRule = {
   check(card: DatasetCard): RuleFinding[] {
     if (card.kind !== 'markdown') return [];
     const prose = proseOf(card);
-    const text = prose.text;
-    const splitLines = new Set<number>();
-    for (const hit of itemStatus(card, splitDetailsItem).hits) {
-      if (!hit.section) continue;
-      for (let line = hit.section.bodyStartLine; line < hit.section.bodyEndLine; line++) splitLines.add(line);
+    // The split sections are looked up only for a group with no split word near it.
+    let splitSections: { start: number; end: number }[] | undefined;
+    const inSplitSection = (line: number): boolean => {
+      splitSections ??= itemStatus(card, splitDetailsItem).hits.flatMap((hit) =>
+        hit.section ? [{ start: hit.section.bodyStartLine, end: hit.section.bodyEndLine }] : [],
+      );
+      return splitSections.some((section) => line >= section.start && line < section.end);
+    };
+    // One pass over the paragraphs, each read from its memo: tables, groups, and blocks (a
+    // paragraph, or a loose list's paragraphs) for the named claims.
+    const tables: RuleFinding[] = [];
+    const groups: Claim[] = [];
+    const named: Claim[] = [];
+    let blockFirst: ProseParagraph | undefined;
+    let blockLast: ProseParagraph | undefined;
+    let blockShareSign = false;
+    let previous: ParagraphShares | undefined;
+    for (const paragraph of prose.paragraphs) {
+      const found = paragraph.memo(SHARES, paragraphShares);
+      // A blank line inside a loose list (a list item on both sides) does not end the block.
+      if (!(previous?.lastIsItem === true && found.firstIsItem)) {
+        if (blockShareSign && blockFirst && blockLast) {
+          const claim = namedClaim(prose, blockFirst, blockLast);
+          if (claim) named.push(claim);
+        }
+        blockFirst = paragraph;
+        blockShareSign = false;
+      }
+      blockLast = paragraph;
+      blockShareSign ||= found.shareSign;
+      previous = found;
+      if (found === NOTHING) continue;
+      for (const table of found.tables) {
+        tables.push({
+          message: table.message,
+          range: {
+            start: { line: paragraph.line + table.startLine, character: 0 },
+            end: { line: paragraph.line + table.endLine, character: table.endCharacter },
+          },
+        });
+      }
+      for (const group of found.groups) {
+        if (group.needsSplitSection && !inSplitSection(paragraph.line + group.line)) continue;
+        const { shares, scale, written, start, end } = group;
+        groups.push({ shares, scale, written, start: paragraph.offset + start, end: paragraph.offset + end });
+      }
+    }
+    if (blockShareSign && blockFirst && blockLast) {
+      const claim = namedClaim(prose, blockFirst, blockLast);
+      if (claim) named.push(claim);
     }
     const findings: RuleFinding[] = [];
     const add = (finding: RuleFinding): void => {
       if (!findings.some((f) => overlaps(f.range, finding.range))) findings.push(finding);
     };
-    for (const claim of tableClaims(text)) add(claim);
-    for (const claim of [...groupClaims(text, splitLines), ...namedClaims(text)].sort((a, b) => a.start - b.start)) {
+    for (const table of tables) add(table);
+    // Sorted stably: at one place, a group of numbers comes before a named claim, as it always has.
+    const claims = [...groups, ...named].sort((a, b) => a.start - b.start);
+    for (const claim of claims) {
       const problem = sumProblem(claim.shares, claim.scale);
       const written = claim.shares.some((s) => s.name) ? undefined : `"${claim.written}"`;
       if (problem) {
