@@ -338,7 +338,8 @@ function paragraphShares(text: string): ParagraphShares {
   const firstIsItem = LIST_ITEM.test(firstEnd < 0 ? text : text.slice(0, firstEnd));
   const lastIsItem = firstEnd < 0 ? firstIsItem : LIST_ITEM.test(text.slice(text.lastIndexOf('\n') + 1));
   const shareSign = SHARE_SIGN.test(text);
-  // Every shape of claim holds a digit; most paragraphs have none, and share one result.
+  // Without a digit a paragraph holds no group or table; when it is no list item and has no share
+  // sign either, it adds nothing to a block. Most paragraphs are such, and share one result.
   if (!/\d/.test(text) && !firstIsItem && !lastIsItem && !shareSign) return NOTHING;
   return { groups: paragraphGroups(text), tables: tableClaims(text), firstIsItem, lastIsItem, shareSign };
 }
