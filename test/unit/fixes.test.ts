@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { countLinkedData, insertSectionEdit, type CountedDataFile } from '../../server/src/fixes';
 import { lintDatasetCard } from '../../server/src/lint';
+import { cardRules } from '../../server/src/rules/registry';
 import type { InsertSectionFix } from '../../server/src/rules/types';
 import { applyEdit, scratchDir, type ScratchDir } from './support';
 
@@ -179,5 +180,100 @@ describe('insertSectionEdit: line endings', () => {
       assert.ok(edit.newText.includes('\r\n'), JSON.stringify(edit.newText));
       assert.equal(edit.newText.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
     }
+  });
+});
+
+describe('the card skeleton with rules switched off', () => {
+  const bare = '# Customer churn\n\nOne row per customer of a subscription service, one month each.\n';
+
+  /** The skeleton a lint run offers: its title and the headings it writes. */
+  function skeletonOf(findings: ReturnType<typeof lintDatasetCard>): { title: string; headings: string[] } {
+    const carriers = findings.filter((f) => f.fix?.kind === 'edit');
+    assert.equal(carriers.length, 1, 'one finding carries the skeleton');
+    const fix = carriers[0]?.fix;
+    assert.ok(fix?.kind === 'edit');
+    const headings = (fix.edits[0]?.newText ?? '').split('\n').filter((line) => line.startsWith('#'));
+    return { title: fix.title, headings };
+  }
+
+  it('leaves out the section of a rule switched off, and counts it no more', () => {
+    // Off first, then on: the skeleton remembered for the card is not the one for other settings.
+    const off = skeletonOf(lintDatasetCard(bare, 'markdown', { severities: { MLG007: 'off' } }));
+    const all = skeletonOf(lintDatasetCard(bare, 'markdown'));
+    assert.ok(all.headings.includes('## Storage format'));
+    assert.deepEqual(
+      off.headings,
+      all.headings.filter((heading) => heading !== '## Storage format'),
+    );
+    assert.ok(!off.headings.some((heading) => /storage/i.test(heading)));
+    assert.equal(off.title, `Insert a card skeleton for book (${String(off.headings.length)} missing sections)`);
+    assert.equal(all.title, `Insert a card skeleton for book (${String(all.headings.length)} missing sections)`);
+    // And on again, the same text: Storage format is back.
+    assert.deepEqual(skeletonOf(lintDatasetCard(bare, 'markdown', { severities: { MLG007: 'off' } })), off);
+  });
+
+  it('asks whether more than half of the sections whose rules run are missing', () => {
+    const text = [
+      bare,
+      '## How it was collected',
+      '',
+      'Exported monthly from the billing database.',
+      '',
+      '## Methods used to create it',
+      '',
+      'The churn flag is derived from the cancellation date by a script; nobody labels by hand.',
+      '',
+      '## Train, validation and test split',
+      '',
+      'Split by customer, before any pre-processing: 80 % train, 20 % test.',
+      '',
+    ].join('\n');
+    // Four of nine sections stated, five missing: the skeleton.
+    const all = lintDatasetCard(text, 'markdown');
+    assert.deepEqual(skeletonOf(all).headings, [
+      '## Pre-processing steps',
+      '## Excluded data',
+      '## Storage format',
+      '## Types of attributes',
+      '## Label values',
+    ]);
+    // With one of the missing sections' rules off, four of eight are missing: each inserts itself.
+    const findings = lintDatasetCard(text, 'markdown', { severities: { MLG005: 'off' } });
+    const missing = findings.filter((f) => /^The card does not say .*: no "/.test(f.message));
+    assert.deepEqual(
+      missing.map((f) => [f.ruleId, f.fix?.kind]),
+      ['MLG006', 'MLG007', 'MLG008', 'MLG010'].map((id) => [id, 'insert-section']),
+    );
+  });
+
+  it('with every rule off but one, that rule inserts its own section in its place', () => {
+    const severities = Object.fromEntries(
+      cardRules.filter((rule) => rule.id !== 'MLG007').map((rule) => [rule.id, 'off' as const]),
+    );
+    const findings = lintDatasetCard(bare, 'markdown', { severities });
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['MLG007'],
+    );
+    const fix = findings[0]?.fix;
+    assert.ok(fix?.kind === 'insert-section', 'a one-section skeleton is its own section');
+    assert.equal(fix.heading, 'Storage format');
+    assert.equal(fix.title, 'Insert a "Storage format" section');
+  });
+
+  it('with two rules running, the skeleton holds their two sections', () => {
+    const severities = Object.fromEntries(
+      cardRules.filter((rule) => !['MLG007', 'MLG010'].includes(rule.id)).map((rule) => [rule.id, 'off' as const]),
+    );
+    const findings = lintDatasetCard(bare, 'markdown', { severities });
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['MLG007', 'MLG010'],
+    );
+    assert.deepEqual(skeletonOf(findings), {
+      title: 'Insert a card skeleton for book (2 missing sections)',
+      headings: ['## Storage format', '## Label values'],
+    });
+    assert.equal(findings[1]?.fix?.kind, 'insert-section');
   });
 });

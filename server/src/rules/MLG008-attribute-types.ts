@@ -1,4 +1,5 @@
 import type { DatasetCard } from '../parse/datasetCard';
+import { proseOf } from './prose';
 import { bookItemRule, metadataAt, metadataFilled, words, type BookItemSpec } from './requiredSection';
 
 const NAME_COLUMN = new Set([
@@ -13,17 +14,65 @@ const NAME_COLUMN = new Set([
 ]);
 const TYPE_COLUMN = new Set(['type', 'dtype', 'data type', 'datatype', 'kind', 'format', 'unit type']);
 
-/** A Markdown table whose header has a column-name column and a type column: a data dictionary. */
-function hasDataDictionaryTable(card: DatasetCard): boolean {
-  const lines = card.proseText.split('\n');
-  return lines.some((line, i) => {
-    if (!/^\s*\|.*\|\s*$/.test(line) || !/^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? '')) return false;
-    const cells = line
-      .split('|')
-      .map((cell) => words(cell).join(' '))
-      .filter((cell) => cell !== '');
-    return cells.some((cell) => NAME_COLUMN.has(cell)) && cells.some((cell) => TYPE_COLUMN.has(cell));
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}/;
+/** What the prose may have blanked on a line: a link target leaves `](`, a URL eight spaces or more. */
+const MAY_BE_BLANKED = /\]\(| {8}/;
+
+/** True when `line` is a table header with a column-name column and a type column, `next` its delimiter row. */
+function dataDictionaryHeader(line: string, next: string): boolean {
+  if (!TABLE_ROW.test(line) || !DELIMITER_ROW.test(next)) return false;
+  const cells = line
+    .split('|')
+    .map((cell) => words(cell).join(' '))
+    .filter((cell) => cell !== '');
+  return cells.some((cell) => NAME_COLUMN.has(cell)) && cells.some((cell) => TYPE_COLUMN.has(cell));
+}
+
+/** What a paragraph says of data-dictionary tables (line numbers relative to the paragraph). */
+interface ParagraphTables {
+  /** A data-dictionary header and its delimiter row are in the paragraph, as the card has them. */
+  found: boolean;
+  /**
+   * Lines to test on the card's own lines: those where the prose may have blanked a link (a URL
+   * may be part of the header), and a last line that may head a table whose delimiter row follows.
+   */
+  recheck: number[];
+}
+
+/** Memo key of a paragraph's data-dictionary tables. */
+const PARAGRAPH_TABLES = {};
+
+function paragraphTables(text: string): ParagraphTables {
+  const lines = text.split('\n');
+  const recheck: number[] = [];
+  let found = false;
+  lines.forEach((line, i) => {
+    const next = lines[i + 1];
+    if (MAY_BE_BLANKED.test(line) || (next === undefined && TABLE_ROW.test(line))) recheck.push(i);
+    else if (!found && next !== undefined) found = dataDictionaryHeader(line, next);
   });
+  return { found, recheck };
+}
+
+/**
+ * A Markdown table whose header has a column-name column and a type column: a data dictionary.
+ * Read paragraph by paragraph, each remembered while it is unchanged; the few lines whose prose
+ * differs from the card's own (a link blanked), and heading lines (blank in the prose), are read
+ * from the card's lines.
+ */
+function hasDataDictionaryTable(card: DatasetCard): boolean {
+  const lines = card.proseLines;
+  const atLine = (line: number): boolean => dataDictionaryHeader(lines[line] ?? '', lines[line + 1] ?? '');
+  const paragraphs = proseOf(card).paragraphs.map((paragraph) => ({
+    paragraph,
+    tables: paragraph.memo(PARAGRAPH_TABLES, paragraphTables),
+  }));
+  return (
+    paragraphs.some(({ tables }) => tables.found) ||
+    paragraphs.some(({ paragraph, tables }) => tables.recheck.some((offset) => atLine(paragraph.line + offset))) ||
+    card.sections.some((section) => atLine(section.range.start.line))
+  );
 }
 
 export const attributeTypesItem: BookItemSpec = {

@@ -8,7 +8,8 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { metadataRange, type CardSection, type DatasetCard } from '../parse/datasetCard';
 import type { TextRange } from '../parse/text';
-import { isPlaceholder, placeholderShown } from './placeholder';
+import { isPlaceholder, isPlaceholderLine, placeholderShown } from './placeholder';
+import { proseOf } from './prose';
 import {
   CARD_PROFILES,
   type CardProfile,
@@ -278,13 +279,29 @@ function vocabularyMatches(vocabulary: Vocabulary, text: string): boolean {
   return matches;
 }
 
+/**
+ * The words of a heading part, remembered for the last headings: a heading typed into is new to
+ * every vocabulary, and each would split it again.
+ */
+const partWordCache = new Map<string, readonly string[]>();
+
+function partWords(part: string): readonly string[] {
+  let found = partWordCache.get(part);
+  if (!found) {
+    if (partWordCache.size > 1_000) partWordCache.clear();
+    found = words(part);
+    partWordCache.set(part, found);
+  }
+  return found;
+}
+
 function computeMatch(vocabulary: Vocabulary, text: string): boolean {
   const known = phrases(vocabulary.synonyms);
   return headingParts(text).some((part) => {
-    const partWords = words(part);
-    const trimmed = [...partWords];
+    const wordsOfPart = partWords(part);
+    const trimmed = [...wordsOfPart];
     while (trimmed.length > 1 && TRAILING_QUALIFIERS.has(trimmed[trimmed.length - 1] ?? '')) trimmed.pop();
-    return [partWords, trimmed].some(
+    return [wordsOfPart, trimmed].some(
       (candidate) =>
         candidate.length > 0 &&
         vocabulary.rejectWords?.(candidate) !== true &&
@@ -390,6 +407,7 @@ function register(spec: BookItemSpec | ProfileSectionSpec): SectionSpec {
   family.specs.sort((a, b) => a.order - b.order);
   family.vocabularies.push(section);
   headingAnswersCache[section.profile].clear();
+  orderCache[section.profile].clear();
   return section;
 }
 
@@ -478,40 +496,48 @@ function ownEnd(card: DatasetCard, index: number): number {
   return next && next.range.start.line < section.bodyEndLine ? next.range.start.line : section.bodyEndLine;
 }
 
-const bodyLineCache = new WeakMap<DatasetCard, string[]>();
+/** For each spec, whether a subsection heading is about another topic (its text left out of the spec's section). */
+const otherTopicCache = new WeakMap<SectionSpec, Map<string, boolean>>();
 
-function bodyLinesOf(card: DatasetCard): string[] {
-  let lines = bodyLineCache.get(card);
-  if (!lines) {
-    lines = card.bodyText.split('\n');
-    bodyLineCache.set(card, lines);
+function aboutOtherTopic(spec: SectionSpec, heading: string): boolean {
+  let cache = otherTopicCache.get(spec);
+  if (!cache) {
+    cache = new Map();
+    otherTopicCache.set(spec, cache);
   }
-  return lines;
+  let other = cache.get(heading);
+  if (other === undefined) {
+    if (cache.size > 10_000) cache.clear();
+    other = !headingAnswers(spec, heading) && answersOther(spec, heading);
+    cache.set(heading, other);
+  }
+  return other;
 }
 
 /**
- * The text of a section that speaks to `spec`: its own lines and its subsections', leaving out
+ * The lines of a section that speak to `spec`: its own lines and its subsections', leaving out
  * subsections about something else (an HF "Dataset Creation" section's "Personal and Sensitive
- * Information", its "Source Data" when the item is labeling).
+ * Information", its "Source Data" when the item is labeling). Yielded one by one: whether the
+ * section says anything is usually known from its first lines, and a long section (a "Data
+ * Fields" table followed by two hundred release notes) is then not walked on every keystroke.
  */
-function sectionContent(card: DatasetCard, index: number, spec: SectionSpec): string[] {
-  const bodyLines = bodyLinesOf(card);
+function* sectionContent(card: DatasetCard, index: number, spec: SectionSpec): Generator<string> {
+  const bodyLines = card.bodyLines;
   const section = card.sections[index];
-  if (!section) return [];
-  const content = bodyLines.slice(section.bodyStartLine, ownEnd(card, index));
+  if (!section) return;
+  for (let line = section.bodyStartLine, end = ownEnd(card, index); line < end; line++) yield bodyLines[line] ?? '';
   let skipDeeperThan = Infinity;
   for (let i = index + 1; i < card.sections.length; i++) {
     const sub = card.sections[i];
     if (!sub || sub.range.start.line >= section.bodyEndLine) break;
     if (sub.level > skipDeeperThan) continue;
     skipDeeperThan = Infinity;
-    if (!headingAnswers(spec, sub.heading) && answersOther(spec, sub.heading)) {
+    if (aboutOtherTopic(spec, sub.heading)) {
       skipDeeperThan = sub.level;
       continue;
     }
-    content.push(...bodyLines.slice(sub.bodyStartLine, ownEnd(card, i)));
+    for (let line = sub.bodyStartLine, end = ownEnd(card, i); line < end; line++) yield bodyLines[line] ?? '';
   }
-  return content;
 }
 
 /**
@@ -524,16 +550,53 @@ function headingValue(spec: SectionSpec, heading: string): string {
   return heading.slice(colon + 1).trim();
 }
 
-/** Lines that document something: catalogue lines (`**Homepage:** …`) and placeholders left out. */
-function documents(lines: readonly string[]): { filled: boolean; placeholder?: string; text: string } {
-  const kept = lines.filter((line) => {
-    const label = boldLabel(line);
-    return !(label && CATALOGUE_LABELS.has(words(label.text).join(' ')));
-  });
-  const text = kept.join('\n');
-  if (!isPlaceholder(text)) return { filled: true, text };
-  const shown = placeholderShown(text);
-  return shown === undefined ? { filled: false, text } : { filled: false, placeholder: shown, text };
+/** A catalogue line (`**Homepage:** …`): a link or a credit, not documentation of the data. */
+function isCatalogueLine(line: string): boolean {
+  const label = boldLabel(line);
+  return label !== undefined && CATALOGUE_LABELS.has(words(label.text).join(' '));
+}
+
+/** What a run of lines documents: whether anything, the placeholder written instead, and the text. */
+interface Documented {
+  filled: boolean;
+  placeholder?: string;
+  /** The lines, catalogue lines left out, joined (when first read: one rule reads it). */
+  readonly text: string;
+}
+
+/**
+ * Lines that document something: catalogue lines (`**Homepage:** …`) and placeholders left out.
+ * `lines` gives the lines afresh each time it is called; they are read up to the first line that
+ * documents something, and all of them only when none does or the text is asked for.
+ */
+function documents(lines: () => Iterable<string>): Documented {
+  let filled = false;
+  for (const line of lines()) {
+    if (!isPlaceholderLine(line) && !isCatalogueLine(line)) {
+      filled = true;
+      break;
+    }
+  }
+  let text: string | undefined;
+  const textOf = (): string => {
+    if (text === undefined) {
+      const kept: string[] = [];
+      for (const line of lines()) if (!isCatalogueLine(line)) kept.push(line);
+      text = kept.join('\n');
+    }
+    return text;
+  };
+  if (filled) {
+    return {
+      filled,
+      get text(): string {
+        return textOf();
+      },
+    };
+  }
+  const shown = placeholderShown(textOf());
+  const placeholder = shown === undefined ? {} : { placeholder: shown };
+  return { filled, ...placeholder, text: textOf() };
 }
 
 const BOLD_LABEL =
@@ -633,36 +696,59 @@ function sectionsAnswering(card: DatasetCard, spec: SectionSpec): number[] {
   return index.get(spec) ?? [];
 }
 
+/** An item hit with what its lines document (the text read only when a rule asks for it). */
+function documentedHit(hit: Omit<ItemHit, 'filled' | 'placeholder' | 'text'>, stated: Documented): ItemHit {
+  return {
+    ...hit,
+    filled: stated.filled,
+    ...(stated.placeholder === undefined ? {} : { placeholder: stated.placeholder }),
+    get text(): string {
+      return stated.text;
+    },
+  };
+}
+
+/** True when a section's text, subsections included, is empty or only placeholders. */
+function saysNothing(card: DatasetCard, section: CardSection): boolean {
+  for (let line = section.bodyStartLine; line < section.bodyEndLine; line++) {
+    if (!isPlaceholderLine(card.bodyLines[line] ?? '')) return false;
+  }
+  return true;
+}
+
 function headingHits(card: DatasetCard, spec: SectionSpec): ItemHit[] {
   const specific: ItemHit[] = [];
   const parents: ItemHit[] = [];
   for (const index of sectionsAnswering(card, spec)) {
     const section = card.sections[index];
     if (!section) continue;
-    const stated = documents([headingValue(spec, section.heading), ...sectionContent(card, index, spec)]);
-    const hit: ItemHit = { kind: 'heading', label: section.heading, range: section.range, section, ...stated };
+    const value = headingValue(spec, section.heading);
+    const stated = documents(function* () {
+      yield value;
+      yield* sectionContent(card, index, spec);
+    });
+    const hit = documentedHit({ kind: 'heading', label: section.heading, range: section.range, section }, stated);
     if (!onlyParent(spec, section.heading)) specific.push(hit);
     // A group whose subsections say something, only about other topics, does not answer the
     // item emptily: the item is missing from it ("Data Instances" from a "Dataset Structure"
     // that lists fields and splits), and the fix inserts it there.
-    else if (stated.filled || isPlaceholder(section.body)) parents.push(hit);
+    else if (stated.filled || saysNothing(card, section)) parents.push(hit);
   }
   return specific.length > 0 ? specific : parents;
 }
 
 /**
- * The lines of sections that list data fields (their own text, not their subsections), where a
- * one-word bold `**source**:` names a column, not the data's source.
+ * The line ranges `[start, end)` of sections that list data fields (their own text, not their
+ * subsections), where a one-word bold `**source**:` names a column, not the data's source.
  */
-function fieldListLines(card: DatasetCard): Set<number> {
-  const inFields = new Set<number>();
+function fieldListRanges(card: DatasetCard): [number, number][] {
+  const ranges: [number, number][] = [];
   const attributes = families.book.specs.find((spec) => spec.order === 8);
-  if (!attributes) return inFields;
+  if (!attributes) return ranges;
   card.sections.forEach((section, index) => {
-    if (!vocabularyMatches(attributes, section.heading)) return;
-    for (let line = section.bodyStartLine; line < ownEnd(card, index); line++) inFields.add(line);
+    if (vocabularyMatches(attributes, section.heading)) ranges.push([section.bodyStartLine, ownEnd(card, index)]);
   });
-  return inFields;
+  return ranges;
 }
 
 interface CardLabel extends LabelMatch {
@@ -673,39 +759,131 @@ interface CardLabel extends LabelMatch {
   columnName: boolean;
 }
 
+/** The labels of a paragraph, and the lines whose prose may differ from the card's. */
+interface ParagraphLabels {
+  /** Labels by line in the paragraph. */
+  labels: { line: number; found: LabelMatch }[];
+  /**
+   * Lines where the prose may have blanked something (a link target leaves `](`, a URL eight
+   * spaces or more): a label is read there from the card's own line, which a URL may be part of.
+   */
+  blanked: number[];
+}
+
+/** Memo key of a paragraph's labels. */
+const PARAGRAPH_LABELS = {};
+
+const MAY_BE_BLANKED = /\]\(| {8}/;
+
+function paragraphLabels(text: string): ParagraphLabels {
+  const labels: ParagraphLabels['labels'] = [];
+  const blanked: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (MAY_BE_BLANKED.test(line)) blanked.push(i);
+    if (!/[:*_]/.test(line)) return;
+    const found = label(line);
+    if (found) labels.push({ line: i, found });
+  });
+  return { labels, blanked };
+}
+
+const headingLineCache = new WeakMap<DatasetCard, Set<number>>();
+
+function headingLinesOf(card: DatasetCard): Set<number> {
+  let lines = headingLineCache.get(card);
+  if (!lines) {
+    lines = new Set(card.sections.map((section) => section.range.start.line));
+    headingLineCache.set(card, lines);
+  }
+  return lines;
+}
+
 const labelCache = new WeakMap<DatasetCard, CardLabel[]>();
 
-/** Every label in the card's prose (`**Storage format:** CSV`), found once per card. */
+/**
+ * Every label in the card's prose (`**Storage format:** CSV`), found once per card: each
+ * paragraph's labels are remembered while it is unchanged (see {@link ProseParagraph.memo}), so
+ * a keystroke reads one paragraph; the values of labels with nothing after their colon, and lines
+ * where the prose blanked a link, are read from the card's lines.
+ */
 function cardLabels(card: DatasetCard): CardLabel[] {
   const cached = labelCache.get(card);
   if (cached) return cached;
-  const lines = card.proseText.split('\n');
-  const headingLines = new Set(card.sections.map((section) => section.range.start.line));
-  const inFields = fieldListLines(card);
+  const prose = proseOf(card);
+  const lines = card.proseLines;
+  const headingLines = headingLinesOf(card);
+  const inFields = fieldListRanges(card);
   const labels: CardLabel[] = [];
-  lines.forEach((line, i) => {
-    if (headingLines.has(i) || !/[:*_]/.test(line)) return;
-    const found = label(line);
-    if (!found) return;
-    const valueLines = found.value.trim() === '' ? labelBlock(lines, i + 1, headingLines) : [found.value];
-    labels.push({ ...found, line: i, valueLines, columnName: inFields.has(i) && !/\s/.test(found.text) });
-  });
+  let reordered = false;
+  const add = (found: LabelMatch, line: number): void => {
+    const valueLines = found.value.trim() === '' ? labelBlock(lines, line + 1, headingLines) : [found.value];
+    const columnName = !/\s/.test(found.text) && inFields.some(([start, end]) => line >= start && line < end);
+    labels.push({ ...found, line, valueLines, columnName });
+  };
+  for (const paragraph of prose.paragraphs) {
+    const found = paragraph.memo(PARAGRAPH_LABELS, paragraphLabels);
+    const reread = found.blanked.filter((offset) => {
+      const line = paragraph.line + offset;
+      return lines[line] !== prose.lines[line];
+    });
+    for (const { line, found: match } of found.labels) {
+      if (!reread.includes(line)) add(match, paragraph.line + line);
+    }
+    for (const offset of reread) {
+      const line = lines[paragraph.line + offset] ?? '';
+      const match = /[:*_]/.test(line) ? label(line) : undefined;
+      if (match) add(match, paragraph.line + offset);
+    }
+    reordered ||= reread.length > 0;
+  }
+  if (reordered) labels.sort((x, y) => x.line - y.line);
   labelCache.set(card, labels);
   return labels;
 }
 
+const labelIndexCache = new WeakMap<DatasetCard, Map<CardProfile, Map<SectionSpec, CardLabel[]>>>();
+
+/** The card's labels that answer `spec` (one pass per card and profile serves all of its rules). */
+function labelsAnswering(card: DatasetCard, spec: SectionSpec): CardLabel[] {
+  const family = families[spec.profile];
+  if (!family.specs.includes(spec)) return cardLabels(card).filter((found) => headingAnswers(spec, found.text));
+  let byProfile = labelIndexCache.get(card);
+  if (!byProfile) {
+    byProfile = new Map();
+    labelIndexCache.set(card, byProfile);
+  }
+  let index = byProfile.get(spec.profile);
+  if (!index) {
+    const built = new Map<SectionSpec, CardLabel[]>();
+    for (const found of cardLabels(card)) {
+      for (const answered of specsAnsweredBy(spec.profile, found.text)) {
+        const list = built.get(answered);
+        if (list) list.push(found);
+        else built.set(answered, [found]);
+      }
+    }
+    index = built;
+    byProfile.set(spec.profile, index);
+  }
+  return index.get(spec) ?? [];
+}
+
 function labelHits(card: DatasetCard, spec: SectionSpec): ItemHit[] {
-  return cardLabels(card)
-    .filter((found) => (spec.labelsInFieldLists || !found.columnName) && headingAnswers(spec, found.text))
-    .map((found) => ({
-      kind: 'label' as const,
-      label: found.text,
-      range: {
-        start: { line: found.line, character: found.start },
-        end: { line: found.line, character: found.start + found.text.length },
-      },
-      ...documents(found.valueLines),
-    }));
+  return labelsAnswering(card, spec)
+    .filter((found) => spec.labelsInFieldLists || !found.columnName)
+    .map((found) =>
+      documentedHit(
+        {
+          kind: 'label',
+          label: found.text,
+          range: {
+            start: { line: found.line, character: found.start },
+            end: { line: found.line, character: found.start + found.text.length },
+          },
+        },
+        documents(() => found.valueLines),
+      ),
+    );
 }
 
 /** A YAML value that says something: a non-placeholder scalar somewhere inside it. */
@@ -789,15 +967,8 @@ export function sectionInsertion(
   spec: BookItemSpec | ProfileSectionSpec | SectionSpec,
 ): { line: number; level: number } {
   const section = sectionSpec(spec);
-  const family = families[section.profile];
-  const titleLine = card.title.range.start.line;
   const topLevel = Math.min(titleLevel(card) + 1, 6);
-  const located = card.sections
-    .filter((s) => s.range.start.line !== titleLine && s.range.start.line > titleLine)
-    .map((s) => ({
-      section: s,
-      order: family.vocabularies.find((v) => v.order !== undefined && vocabularyMatches(v, s.heading))?.order,
-    }));
+  const located = locatedSections(card, section.profile);
   const item = section.order;
   const placeAmong = (candidates: typeof located): { line: number; level: number } | undefined => {
     const earlier = candidates.filter((l) => l.order !== undefined && l.order < item);
@@ -811,8 +982,7 @@ export function sectionInsertion(
     return undefined;
   };
   if (section.group !== undefined) {
-    const groupVocabulary = groupVocabularyOf(section.group);
-    const group = located.find((l) => vocabularyMatches(groupVocabulary, l.section.heading))?.section;
+    const group = groupSection(located, section.group);
     if (group) {
       const inside = located.filter((l) => encloses(group, l.section));
       return placeAmong(inside) ?? { line: group.bodyEndLine, level: Math.min(group.level + 1, 6) };
@@ -834,6 +1004,66 @@ export function sectionInsertion(
   const next = located[0];
   if (next) return { line: next.section.range.start.line, level: next.section.level };
   return { line: card.lines.length, level: topLevel };
+}
+
+/** A section after the card's title, with its place in a profile's order (if it is one of the profile's). */
+interface LocatedSection {
+  section: CardSection;
+  order: number | undefined;
+}
+
+/** For each profile, the place in its order of a heading (remembered by its text, as the headings come back each keystroke). */
+const orderCache: Record<CardProfile, Map<string, number | undefined>> = {
+  book: new Map(),
+  datasheets: new Map(),
+  huggingface: new Map(),
+};
+
+function orderOf(profile: CardProfile, heading: string): number | undefined {
+  const cache = orderCache[profile];
+  if (cache.has(heading)) return cache.get(heading);
+  if (cache.size > 10_000) cache.clear();
+  const order = families[profile].vocabularies.find(
+    (v) => v.order !== undefined && vocabularyMatches(v, heading),
+  )?.order;
+  cache.set(heading, order);
+  return order;
+}
+
+const locatedCache = new WeakMap<DatasetCard, Map<CardProfile, LocatedSection[]>>();
+
+/** The sections after the card's title with their places in the profile's order, once per card and profile. */
+function locatedSections(card: DatasetCard, profile: CardProfile): LocatedSection[] {
+  let byProfile = locatedCache.get(card);
+  if (!byProfile) {
+    byProfile = new Map();
+    locatedCache.set(card, byProfile);
+  }
+  let located = byProfile.get(profile);
+  if (!located) {
+    const titleLine = card.title.range.start.line;
+    located = card.sections
+      .filter((s) => s.range.start.line !== titleLine && s.range.start.line > titleLine)
+      .map((s) => ({ section: s, order: orderOf(profile, s.heading) }));
+    byProfile.set(profile, located);
+  }
+  return located;
+}
+
+const groupCache = new WeakMap<readonly LocatedSection[], Map<string, CardSection | undefined>>();
+
+/** The first of the located sections that is the template group `group` ("Dataset Structure"). */
+function groupSection(located: readonly LocatedSection[], group: string): CardSection | undefined {
+  let byGroup = groupCache.get(located);
+  if (!byGroup) {
+    byGroup = new Map();
+    groupCache.set(located, byGroup);
+  }
+  if (byGroup.has(group)) return byGroup.get(group);
+  const vocabulary = groupVocabularyOf(group);
+  const found = located.find((l) => vocabularyMatches(vocabulary, l.section.heading))?.section;
+  byGroup.set(group, found);
+  return found;
 }
 
 const groupVocabularies = new Map<string, Vocabulary>();
@@ -862,7 +1092,7 @@ function quoted(text: string): string {
   return `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
 }
 
-/** The skeleton fix of a card, per set of active profiles: worked out once per card. */
+/** The skeleton fix of a card, per set of active profiles and rules switched off: worked out once per card. */
 const skeletonCache = new WeakMap<DatasetCard, Map<string, CardSkeleton | null>>();
 
 interface CardSkeleton {
@@ -874,32 +1104,46 @@ interface CardSkeleton {
  * ask for: every missing section, with its prompt, appended in the profiles' order (a section a
  * heading already in the skeleton answers is written once: the Hugging Face "Data Fields" is not
  * repeated after the book's "Types of attributes"). Hugging Face sections come under their
- * template group heading when the card has no such group.
+ * template group heading when the card has no such group. Sections whose rules are `off` are
+ * left out and not counted; a skeleton of fewer than two sections is not offered.
  */
-export function cardSkeleton(card: DatasetCard, profiles: ReadonlySet<CardProfile>): CardSkeleton | undefined {
+export function cardSkeleton(
+  card: DatasetCard,
+  profiles: ReadonlySet<CardProfile>,
+  off: ReadonlySet<string> = new Set(),
+): CardSkeleton | undefined {
   if (card.kind !== 'markdown') return undefined;
   let byProfiles = skeletonCache.get(card);
   if (!byProfiles) {
     byProfiles = new Map();
     skeletonCache.set(card, byProfiles);
   }
-  const key = CARD_PROFILES.filter((profile) => profiles.has(profile)).join('+');
+  const profileNames = CARD_PROFILES.filter((profile) => profiles.has(profile)).join('+');
+  // Only the ids of required sections matter: a section rule switched off changes the skeleton.
+  const offIds = requiredSections(profiles)
+    .filter((spec) => off.has(spec.id))
+    .map((spec) => spec.id);
+  const key = `${profileNames} ${offIds.join(',')}`;
   let skeleton = byProfiles.get(key);
   if (skeleton === undefined) {
-    skeleton = computeSkeleton(card, profiles, key) ?? null;
+    skeleton = computeSkeleton(card, profiles, off, profileNames) ?? null;
     byProfiles.set(key, skeleton);
   }
   return skeleton ?? undefined;
 }
 
+/**
+ * The skeleton of the sections whose rules run: a section whose rule is switched off is neither
+ * written nor counted, so a card is offered the skeleton when more than half of the sections it
+ * is still asked for are missing.
+ */
 function computeSkeleton(
   card: DatasetCard,
   profiles: ReadonlySet<CardProfile>,
+  off: ReadonlySet<string>,
   profileNames: string,
 ): CardSkeleton | undefined {
-  const specs = CARD_PROFILES.filter((profile) => profiles.has(profile))
-    .flatMap((profile) => families[profile].specs)
-    .filter((spec) => !defers(spec, profiles));
+  const specs = requiredSections(profiles).filter((spec) => !off.has(spec.id) && !defers(spec, profiles));
   const statuses = specs.map((spec) => ({ spec, state: itemStatus(card, spec).state }));
   const applicable = statuses.filter((s) => s.state !== 'not-applicable');
   const missing = applicable.filter((s) => s.state === 'missing').map((s) => s.spec);
@@ -908,7 +1152,8 @@ function computeSkeleton(
   for (const spec of missing) {
     if (!chosen.some((other) => headingAnswers(spec, other.heading))) chosen.push(spec);
   }
-  if (chosen.length === 0) return undefined;
+  // One section is no skeleton: its own fix puts it in its place rather than at the end.
+  if (chosen.length < 2) return undefined;
   const level = Math.min(titleLevel(card) + 1, 6);
   const groupsInCard = new Set(
     chosen.flatMap((spec) =>
@@ -968,7 +1213,7 @@ function itemFinding(card: DatasetCard, spec: SectionSpec, context?: RuleContext
     .map((name) => (yaml ? `\`${name}\`` : `"${name}"`))
     .join(' or ');
   if (status.state === 'missing') {
-    const skeleton = context ? cardSkeleton(card, context.profiles) : undefined;
+    const skeleton = context ? cardSkeleton(card, context.profiles, context.off) : undefined;
     let fix: RuleFinding['fix'];
     if (skeleton && context && claimSkeleton(context)) fix = skeleton.fix;
     else if (card.kind === 'markdown') {
@@ -1085,8 +1330,11 @@ export function introStates(card: DatasetCard): boolean {
   const index = card.sections.findIndex((section) => section.range.start.line === card.title.range.start.line);
   const title = card.sections[index];
   if (!title || card.kind !== 'markdown') return false;
-  const lines = bodyLinesOf(card)
-    .slice(title.bodyStartLine, ownEnd(card, index))
-    .filter((line) => !LINKS_ONLY.test(line));
-  return documents(lines).filled;
+  const end = ownEnd(card, index);
+  return documents(function* () {
+    for (let line = title.bodyStartLine; line < end; line++) {
+      const text = card.bodyLines[line] ?? '';
+      if (!LINKS_ONLY.test(text)) yield text;
+    }
+  }).filled;
 }
