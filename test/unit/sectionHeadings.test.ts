@@ -1,12 +1,17 @@
 // The heading vocabularies of the datasheets and huggingface profiles: which headings answer which
 // section, by meaning. Each row is a heading as people write it in real cards and datasheets.
+// Then sections answered by labels and tables, which rules read paragraph by paragraph and
+// remember across keystrokes: each re-lint must find what a lint from scratch finds.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lintDatasetCard } from '../../server/src/lint';
-import { sectionsOfHeading } from '../../server/src/rules/requiredSection';
-import type { CardProfile } from '../../server/src/rules/types';
+import { createRng } from '../../core/src/random/rng';
+import { defaultProfiles, lintDatasetCard } from '../../server/src/lint';
+import { parseDatasetCardFresh } from '../../server/src/parse/datasetCard';
+import { forgetProseParagraphs } from '../../server/src/rules/prose';
 // Registering the rules fills the vocabularies.
-import '../../server/src/rules/registry';
+import { cardRules } from '../../server/src/rules/registry';
+import { sectionsOfHeading } from '../../server/src/rules/requiredSection';
+import type { CardProfile, RuleContext } from '../../server/src/rules/types';
 
 const ids = (heading: string, profile: CardProfile): string[] =>
   sectionsOfHeading(heading, [profile]).map((spec) => spec.id);
@@ -152,5 +157,137 @@ describe('section headings matched by meaning', () => {
       [['MLG104', 14]],
     );
     assert.match(findings[0]?.message ?? '', /only holds a placeholder \("Was the "raw" data saved/);
+  });
+});
+
+/** A section rule's findings as a user sees them: rule, place, message, fix. */
+type SectionFinding = [string, unknown, string, unknown];
+
+const SECTION_RULE = /^MLG(00[1-8]|010|1\d\d|2\d\d)$/;
+
+/** The section rules' findings on a card linted as the server does on a keystroke, after what was linted before. */
+function relint(text: string): SectionFinding[] {
+  return lintDatasetCard(text, 'markdown')
+    .filter((f) => SECTION_RULE.test(f.ruleId))
+    .map((f) => [f.ruleId, f.range, f.message, f.fix]);
+}
+
+/** The same findings on the card parsed and read from scratch: nothing carried over from an earlier lint. */
+function lintFresh(text: string): SectionFinding[] {
+  forgetProseParagraphs();
+  const card = parseDatasetCardFresh(text, 'markdown');
+  const context: RuleContext = { profiles: new Set(defaultProfiles(card)), off: new Set() };
+  const found = cardRules
+    .filter((rule) => SECTION_RULE.test(rule.id) && rule.profiles.some((p) => context.profiles.has(p)))
+    .flatMap((rule) => rule.check(card, context).map((f): SectionFinding => [rule.id, f.range, f.message, f.fix]));
+  forgetProseParagraphs();
+  return found;
+}
+
+/** Lints `before`, then `after` as the next keystroke, checks it against a fresh lint and returns it. */
+function edit(before: string, after: string): SectionFinding[] {
+  forgetProseParagraphs();
+  relint(before);
+  const found = relint(after);
+  assert.deepEqual(found, lintFresh(after), `incremental lint differs from a fresh one on:\n${after}`);
+  return found;
+}
+
+const ruleIds = (found: readonly SectionFinding[]): string[] => found.map(([id]) => id);
+
+describe('sections answered by labels and tables, read paragraph by paragraph', () => {
+  const card = [
+    '---',
+    'task_categories:',
+    '- text-classification',
+    '---',
+    '# Support tickets',
+    '',
+    'One row per support ticket opened by a customer in 2024.',
+    '',
+    '**Storage format:** TODO',
+    '',
+    '**Collection process:** exported weekly from the help desk.',
+    '',
+    '**Excluded data:**',
+    '',
+    '## Notes',
+    '',
+    'The help desk also stores replies.',
+    '',
+    '| field | note |',
+    '| --- | --- |',
+    '| text | string |',
+    '',
+  ].join('\n');
+
+  it('an edit to a label paragraph changes its finding, as a fresh lint of the edited card does', () => {
+    const before = edit(card, card);
+    assert.ok(before.some(([id, , message]) => id === 'MLG007' && /only holds a placeholder \("TODO"\)/.test(message)));
+    const stated = edit(card, card.replace('**Storage format:** TODO', '**Storage format:** CSV, one file a month'));
+    assert.ok(!ruleIds(stated).includes('MLG007'), 'the storage format is stated now');
+    const cleared = edit(card, card.replace('**Storage format:** TODO', 'Nothing about the format.'));
+    assert.ok(cleared.some(([id, , message]) => id === 'MLG007' && /no "Storage format" section/.test(message)));
+  });
+
+  it("reads a label's value from the card where the prose blanks a URL", () => {
+    // The prose blanks link targets and URLs; exclusions given only as a URL are still given.
+    const url = card.replace('**Excluded data:**\n', '**Excluded data:** https://example.com/helpdesk/exclusions\n');
+    assert.ok(!ruleIds(edit(card, url)).includes('MLG006'));
+    const below = card.replace(
+      '**Excluded data:**\n\n',
+      '**Excluded data:**\nhttps://example.com/helpdesk/exclusions\n\n',
+    );
+    assert.ok(!ruleIds(edit(card, below)).includes('MLG006'));
+    // And back: a label with nothing after it, before a heading, is an empty entry.
+    assert.ok(
+      edit(url, card).some(([id, , message]) => id === 'MLG006' && /"Excluded data" entry is empty/.test(message)),
+    );
+  });
+
+  it('a table header edited into a data dictionary states the attribute types', () => {
+    assert.ok(ruleIds(edit(card, card)).includes('MLG008'));
+    const dictionary = card.replace('| field | note |', '| field | type |');
+    assert.ok(!ruleIds(edit(card, dictionary)).includes('MLG008'));
+    assert.ok(ruleIds(edit(dictionary, card)).includes('MLG008'));
+    // A header whose column name is a link: the prose blanks the target, the header is read from the card.
+    const linked = card.replace('| field | note |', '| [field](https://example.com/schema) | type |');
+    assert.ok(!ruleIds(edit(card, linked)).includes('MLG008'));
+  });
+
+  it('finds after any sequence of edits what a fresh lint finds', () => {
+    const rng = createRng(20261127);
+    const snippets = [
+      'x',
+      ' ',
+      '\n',
+      '\n\n',
+      '**Labels:** ',
+      '**Storage format:**',
+      'https://example.com/a',
+      '[link](https://example.com/b)',
+      'TODO',
+      ':',
+      '- ',
+      '| column | type |\n| --- | --- |',
+      '## Data Fields\n',
+      '<!-- note -->',
+    ];
+    let text = card;
+    forgetProseParagraphs();
+    for (let keystroke = 0; keystroke < 300; keystroke++) {
+      const lines = text.split('\n');
+      const at = 4 + rng.nextInt(lines.length - 4);
+      const line = lines[at] ?? '';
+      const column = rng.nextInt(line.length + 1);
+      if (rng.nextInt(6) === 0 && lines.length > 8) lines.splice(at, 1);
+      else lines[at] = line.slice(0, column) + (snippets[rng.nextInt(snippets.length)] ?? '') + line.slice(column);
+      text = lines.join('\n');
+      const found = relint(text);
+      const fresh = lintFresh(text);
+      assert.deepEqual(found, fresh, `keystroke ${String(keystroke)}:\n${text}`);
+      // The fresh lint forgot the carried paragraphs: lint again so the next keystroke carries them.
+      relint(text);
+    }
   });
 });

@@ -47,6 +47,8 @@ const CODE_FENCE = /^(?:`{3,}|~{3,})[\w+-]*$/;
 
 /** True when one line, as `lineContent` leaves it, says nothing. */
 export function isPlaceholderLine(line: string): boolean {
+  // Blank lines are most of what sections are read for: no pattern needed to see they say nothing.
+  if (line.trim() === '') return true;
   // A code fence frames what is inside it: "```bibtex", "[More Information Needed]", "```" says nothing.
   if (CODE_FENCE.test(line.trim())) return true;
   const content = lineContent(line);

@@ -5,7 +5,7 @@
 // and report it as missing (on the card's title, with a fix that inserts the section) or as empty
 // (on the heading). Each profile has its own vocabulary of headings, so adding a profile cannot
 // change what another profile's rules find.
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { metadataRange, type CardSection, type DatasetCard } from '../parse/datasetCard';
 import type { TextRange } from '../parse/text';
 import { isPlaceholder, isPlaceholderLine, placeholderShown } from './placeholder';
@@ -408,6 +408,10 @@ function register(spec: BookItemSpec | ProfileSectionSpec): SectionSpec {
   family.vocabularies.push(section);
   headingAnswersCache[section.profile].clear();
   orderCache[section.profile].clear();
+  if (section.group !== undefined && !knownGroups.has(section.group)) {
+    knownGroups.add(section.group);
+    groupsOfHeadingCache.clear();
+  }
   return section;
 }
 
@@ -822,6 +826,10 @@ function cardLabels(card: DatasetCard): CardLabel[] {
   };
   for (const paragraph of prose.paragraphs) {
     const found = paragraph.memo(PARAGRAPH_LABELS, paragraphLabels);
+    if (found.blanked.length === 0) {
+      for (const { line, found: match } of found.labels) add(match, paragraph.line + line);
+      continue;
+    }
     const reread = found.blanked.filter((offset) => {
       const line = paragraph.line + offset;
       return lines[line] !== prose.lines[line];
@@ -898,26 +906,64 @@ function yamlStates(node: Node | null | undefined): boolean {
   return false;
 }
 
-function keyHits(card: DatasetCard, spec: SectionSpec): ItemHit[] {
+/** A string key of the card's metadata mapping and its value. */
+interface MetadataKey {
+  key: Scalar & { value: string };
+  value: Node | null;
+}
+
+const keyIndexCache = new WeakMap<DatasetCard, Map<CardProfile, Map<SectionSpec, MetadataKey[]>>>();
+
+/** The top-level metadata keys that answer `spec` (one pass per card and profile serves all of its rules). */
+function keysAnswering(card: DatasetCard, spec: SectionSpec): MetadataKey[] {
   const root = card.metadata?.contents;
   if (!isMap(root)) return [];
-  const hits: ItemHit[] = [];
+  const keys: MetadataKey[] = [];
   for (const pair of root.items) {
-    if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
-    if (!headingAnswers(spec, pair.key.value)) continue;
-    const filled = yamlStates(pair.value as Node | null);
-    const value = pair.value as Node | null;
-    const placeholder = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : '';
-    hits.push({
-      kind: 'key',
-      label: pair.key.value,
-      range: pair.key.range ? metadataRange(card, pair.key.range) : card.title.range,
-      filled,
-      text: value ? String(value) : '',
-      ...(!filled && placeholder !== '' ? { placeholder } : {}),
-    });
+    if (isScalar(pair.key) && typeof pair.key.value === 'string') {
+      keys.push({ key: pair.key as Scalar & { value: string }, value: pair.value as Node | null });
+    }
   }
-  return hits;
+  if (!families[spec.profile].specs.includes(spec)) return keys.filter(({ key }) => headingAnswers(spec, key.value));
+  let byProfile = keyIndexCache.get(card);
+  if (!byProfile) {
+    byProfile = new Map();
+    keyIndexCache.set(card, byProfile);
+  }
+  let index = byProfile.get(spec.profile);
+  if (!index) {
+    const built = new Map<SectionSpec, MetadataKey[]>();
+    for (const found of keys) {
+      for (const answered of specsAnsweredBy(spec.profile, found.key.value)) {
+        const list = built.get(answered);
+        if (list) list.push(found);
+        else built.set(answered, [found]);
+      }
+    }
+    index = built;
+    byProfile.set(spec.profile, index);
+  }
+  return index.get(spec) ?? [];
+}
+
+function keyHits(card: DatasetCard, spec: SectionSpec): ItemHit[] {
+  return keysAnswering(card, spec).map(({ key, value }) => {
+    const filled = yamlStates(value);
+    const placeholder = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : '';
+    let text: string | undefined;
+    return {
+      kind: 'key',
+      label: key.value,
+      range: key.range ? metadataRange(card, key.range) : card.title.range,
+      filled,
+      ...(!filled && placeholder !== '' ? { placeholder } : {}),
+      // Written out when a rule reads it: a key's value may be a long mapping (`dataset_info`).
+      get text(): string {
+        text ??= value ? String(value) : '';
+        return text;
+      },
+    };
+  });
 }
 
 const statusCache = new WeakMap<DatasetCard, Map<SectionSpec, ItemStatus>>();
@@ -982,7 +1028,7 @@ export function sectionInsertion(
     return undefined;
   };
   if (section.group !== undefined) {
-    const group = groupSection(located, section.group);
+    const group = groupSection(card, located, section.group);
     if (group) {
       const inside = located.filter((l) => encloses(group, l.section));
       return placeAmong(inside) ?? { line: group.bodyEndLine, level: Math.min(group.level + 1, 6) };
@@ -1050,20 +1096,52 @@ function locatedSections(card: DatasetCard, profile: CardProfile): LocatedSectio
   return located;
 }
 
-const groupCache = new WeakMap<readonly LocatedSection[], Map<string, CardSection | undefined>>();
+/** The template groups of registered sections ("Dataset Structure"…). */
+const knownGroups = new Set<string>();
 
-/** The first of the located sections that is the template group `group` ("Dataset Structure"). */
-function groupSection(located: readonly LocatedSection[], group: string): CardSection | undefined {
-  let byGroup = groupCache.get(located);
-  if (!byGroup) {
-    byGroup = new Map();
-    groupCache.set(located, byGroup);
+/** For each heading text, the known groups it is (remembered: the same headings come back each keystroke). */
+const groupsOfHeadingCache = new Map<string, readonly string[]>();
+
+function groupsOfHeading(heading: string): readonly string[] {
+  let groups = groupsOfHeadingCache.get(heading);
+  if (!groups) {
+    if (groupsOfHeadingCache.size > 10_000) groupsOfHeadingCache.clear();
+    groups = [...knownGroups].filter((group) => vocabularyMatches(groupVocabularyOf(group), heading));
+    groupsOfHeadingCache.set(heading, groups);
   }
-  if (byGroup.has(group)) return byGroup.get(group);
+  return groups;
+}
+
+/** The template groups a card has: the first section of each after the title, and every group anywhere. */
+interface CardGroups {
+  afterTitle: Map<string, CardSection>;
+  anywhere: Set<string>;
+}
+
+const cardGroupsCache = new WeakMap<DatasetCard, CardGroups>();
+
+function cardGroups(card: DatasetCard): CardGroups {
+  let groups = cardGroupsCache.get(card);
+  if (!groups) {
+    const titleLine = card.title.range.start.line;
+    const found: CardGroups = { afterTitle: new Map(), anywhere: new Set() };
+    for (const section of card.sections) {
+      for (const group of groupsOfHeading(section.heading)) {
+        found.anywhere.add(group);
+        if (section.range.start.line > titleLine && !found.afterTitle.has(group)) found.afterTitle.set(group, section);
+      }
+    }
+    groups = found;
+    cardGroupsCache.set(card, groups);
+  }
+  return groups;
+}
+
+/** The first section after the card's title that is the template group `group` ("Dataset Structure"). */
+function groupSection(card: DatasetCard, located: readonly LocatedSection[], group: string): CardSection | undefined {
+  if (knownGroups.has(group)) return cardGroups(card).afterTitle.get(group);
   const vocabulary = groupVocabularyOf(group);
-  const found = located.find((l) => vocabularyMatches(vocabulary, l.section.heading))?.section;
-  byGroup.set(group, found);
-  return found;
+  return located.find((l) => vocabularyMatches(vocabulary, l.section.heading))?.section;
 }
 
 const groupVocabularies = new Map<string, Vocabulary>();
@@ -1156,12 +1234,7 @@ function computeSkeleton(
   if (chosen.length < 2) return undefined;
   const level = Math.min(titleLevel(card) + 1, 6);
   const groupsInCard = new Set(
-    chosen.flatMap((spec) =>
-      spec.group !== undefined &&
-      card.sections.some((s) => vocabularyMatches(groupVocabularyOf(spec.group ?? ''), s.heading))
-        ? [spec.group]
-        : [],
-    ),
+    chosen.flatMap((spec) => (spec.group !== undefined && cardHasGroup(card, spec.group) ? [spec.group] : [])),
   );
   const blocks: string[] = [];
   let openGroup: string | undefined;
@@ -1184,6 +1257,13 @@ function computeSkeleton(
       edits: [{ range: { start: end, end }, newText: `${separator}${blocks.join('\n\n')}\n` }],
     },
   };
+}
+
+/** Whether any heading of the card is the template group `group`. */
+function cardHasGroup(card: DatasetCard, group: string): boolean {
+  if (knownGroups.has(group)) return cardGroups(card).anywhere.has(group);
+  const vocabulary = groupVocabularyOf(group);
+  return card.sections.some((s) => vocabularyMatches(vocabulary, s.heading));
 }
 
 /** Lint runs (each has its own context) whose skeleton a finding already carries. */
