@@ -406,12 +406,8 @@ function register(spec: BookItemSpec | ProfileSectionSpec): SectionSpec {
   family.specs.push(section);
   family.specs.sort((a, b) => a.order - b.order);
   family.vocabularies.push(section);
-  headingAnswersCache[section.profile].clear();
-  orderCache[section.profile].clear();
-  if (section.group !== undefined && !knownGroups.has(section.group)) {
-    knownGroups.add(section.group);
-    groupsOfHeadingCache.clear();
-  }
+  if (section.group !== undefined) knownGroups.add(section.group);
+  headingFactsCache.clear();
   return section;
 }
 
@@ -644,22 +640,55 @@ function labelBlock(lines: readonly string[], from: number, headingLines: Readon
   return block;
 }
 
-/** For each heading text, the registered sections of a profile it answers (as itself or as a group). */
-const headingAnswersCache: Record<CardProfile, Map<string, readonly SectionSpec[]>> = {
-  book: new Map(),
-  datasheets: new Map(),
-  huggingface: new Map(),
-};
+/**
+ * What a heading (or label, or key) text is to the matcher, worked out per profile when first
+ * asked and remembered by the text: the same headings come back on every keystroke, and one
+ * look-up per heading then serves every profile and every use.
+ */
+interface HeadingFacts {
+  /** The registered sections of a profile it answers (as itself or as a group). */
+  answers: Partial<Record<CardProfile, readonly SectionSpec[]>>;
+  /** Its place in a profile's order (`null`: none). */
+  order: Partial<Record<CardProfile, number | null>>;
+  /** The template groups it is ("Dataset Structure"). */
+  groups?: readonly string[];
+}
 
-function specsAnsweredBy(profile: CardProfile, heading: string): readonly SectionSpec[] {
-  const cache = headingAnswersCache[profile];
-  let answered = cache.get(heading);
-  if (answered === undefined) {
-    if (cache.size > 10_000) cache.clear();
+const headingFactsCache = new Map<string, HeadingFacts>();
+
+function factsOf(heading: string): HeadingFacts {
+  let facts = headingFactsCache.get(heading);
+  if (!facts) {
+    if (headingFactsCache.size > 10_000) headingFactsCache.clear();
+    facts = { answers: {}, order: {} };
+    headingFactsCache.set(heading, facts);
+  }
+  return facts;
+}
+
+function answeredBy(facts: HeadingFacts, profile: CardProfile, heading: string): readonly SectionSpec[] {
+  let answered = facts.answers[profile];
+  if (!answered) {
     answered = families[profile].specs.filter((spec) => headingAnswers(spec, heading));
-    cache.set(heading, answered);
+    facts.answers[profile] = answered;
   }
   return answered;
+}
+
+function specsAnsweredBy(profile: CardProfile, heading: string): readonly SectionSpec[] {
+  return answeredBy(factsOf(heading), profile, heading);
+}
+
+const cardFactsCache = new WeakMap<DatasetCard, HeadingFacts[]>();
+
+/** The facts of each of the card's headings, by section index: one look-up a heading per card. */
+function cardHeadingFacts(card: DatasetCard): HeadingFacts[] {
+  let facts = cardFactsCache.get(card);
+  if (!facts) {
+    facts = card.sections.map((section) => factsOf(section.heading));
+    cardFactsCache.set(card, facts);
+  }
+  return facts;
 }
 
 const sectionIndexCache = new WeakMap<DatasetCard, Map<CardProfile, Map<SectionSpec, number[]>>>();
@@ -686,9 +715,11 @@ function sectionsAnswering(card: DatasetCard, spec: SectionSpec): number[] {
   let index = byProfile.get(spec.profile);
   if (!index) {
     const built = new Map<SectionSpec, number[]>();
+    const facts = cardHeadingFacts(card);
     card.sections.forEach((section, i) => {
-      if (section.range.start.line === titleLine) return;
-      for (const answered of specsAnsweredBy(spec.profile, section.heading)) {
+      const headingFacts = facts[i];
+      if (section.range.start.line === titleLine || !headingFacts) return;
+      for (const answered of answeredBy(headingFacts, spec.profile, section.heading)) {
         const list = built.get(answered);
         if (list) list.push(i);
         else built.set(answered, [i]);
@@ -816,12 +847,15 @@ function cardLabels(card: DatasetCard): CardLabel[] {
   const prose = proseOf(card);
   const lines = card.proseLines;
   const headingLines = headingLinesOf(card);
-  const inFields = fieldListRanges(card);
+  // Only a one-word label can be a column's name: most cards have none, and skip the look-up.
+  let inFields: [number, number][] | undefined;
   const labels: CardLabel[] = [];
   let reordered = false;
   const add = (found: LabelMatch, line: number): void => {
     const valueLines = found.value.trim() === '' ? labelBlock(lines, line + 1, headingLines) : [found.value];
-    const columnName = !/\s/.test(found.text) && inFields.some(([start, end]) => line >= start && line < end);
+    const columnName =
+      !/\s/.test(found.text) &&
+      (inFields ??= fieldListRanges(card)).some(([start, end]) => line >= start && line < end);
     labels.push({ ...found, line, valueLines, columnName });
   };
   for (const paragraph of prose.paragraphs) {
@@ -1058,22 +1092,15 @@ interface LocatedSection {
   order: number | undefined;
 }
 
-/** For each profile, the place in its order of a heading (remembered by its text, as the headings come back each keystroke). */
-const orderCache: Record<CardProfile, Map<string, number | undefined>> = {
-  book: new Map(),
-  datasheets: new Map(),
-  huggingface: new Map(),
-};
-
-function orderOf(profile: CardProfile, heading: string): number | undefined {
-  const cache = orderCache[profile];
-  if (cache.has(heading)) return cache.get(heading);
-  if (cache.size > 10_000) cache.clear();
-  const order = families[profile].vocabularies.find(
-    (v) => v.order !== undefined && vocabularyMatches(v, heading),
-  )?.order;
-  cache.set(heading, order);
-  return order;
+/** A heading's place in the profile's order, if it is one of the profile's sections. */
+function orderOf(facts: HeadingFacts, profile: CardProfile, heading: string): number | undefined {
+  let order = facts.order[profile];
+  if (order === undefined) {
+    order =
+      families[profile].vocabularies.find((v) => v.order !== undefined && vocabularyMatches(v, heading))?.order ?? null;
+    facts.order[profile] = order;
+  }
+  return order ?? undefined;
 }
 
 const locatedCache = new WeakMap<DatasetCard, Map<CardProfile, LocatedSection[]>>();
@@ -1088,9 +1115,14 @@ function locatedSections(card: DatasetCard, profile: CardProfile): LocatedSectio
   let located = byProfile.get(profile);
   if (!located) {
     const titleLine = card.title.range.start.line;
-    located = card.sections
-      .filter((s) => s.range.start.line !== titleLine && s.range.start.line > titleLine)
-      .map((s) => ({ section: s, order: orderOf(profile, s.heading) }));
+    const facts = cardHeadingFacts(card);
+    located = [];
+    card.sections.forEach((s, i) => {
+      const headingFacts = facts[i];
+      if (s.range.start.line > titleLine && headingFacts) {
+        located?.push({ section: s, order: orderOf(headingFacts, profile, s.heading) });
+      }
+    });
     byProfile.set(profile, located);
   }
   return located;
@@ -1099,17 +1131,10 @@ function locatedSections(card: DatasetCard, profile: CardProfile): LocatedSectio
 /** The template groups of registered sections ("Dataset Structure"…). */
 const knownGroups = new Set<string>();
 
-/** For each heading text, the known groups it is (remembered: the same headings come back each keystroke). */
-const groupsOfHeadingCache = new Map<string, readonly string[]>();
-
-function groupsOfHeading(heading: string): readonly string[] {
-  let groups = groupsOfHeadingCache.get(heading);
-  if (!groups) {
-    if (groupsOfHeadingCache.size > 10_000) groupsOfHeadingCache.clear();
-    groups = [...knownGroups].filter((group) => vocabularyMatches(groupVocabularyOf(group), heading));
-    groupsOfHeadingCache.set(heading, groups);
-  }
-  return groups;
+/** The known template groups a heading is. */
+function groupsOf(facts: HeadingFacts, heading: string): readonly string[] {
+  facts.groups ??= [...knownGroups].filter((group) => vocabularyMatches(groupVocabularyOf(group), heading));
+  return facts.groups;
 }
 
 /** The template groups a card has: the first section of each after the title, and every group anywhere. */
@@ -1125,8 +1150,11 @@ function cardGroups(card: DatasetCard): CardGroups {
   if (!groups) {
     const titleLine = card.title.range.start.line;
     const found: CardGroups = { afterTitle: new Map(), anywhere: new Set() };
-    for (const section of card.sections) {
-      for (const group of groupsOfHeading(section.heading)) {
+    const facts = cardHeadingFacts(card);
+    for (const [i, section] of card.sections.entries()) {
+      const headingFacts = facts[i];
+      if (!headingFacts) continue;
+      for (const group of groupsOf(headingFacts, section.heading)) {
         found.anywhere.add(group);
         if (section.range.start.line > titleLine && !found.afterTitle.has(group)) found.afterTitle.set(group, section);
       }
