@@ -810,6 +810,9 @@ const PARAGRAPH_LABELS = {};
 
 const MAY_BE_BLANKED = /\]\(| {8}/;
 
+/** What most paragraphs hold: no label, nothing blanked (one object, so the combining loop passes them by). */
+const NO_LABELS: ParagraphLabels = { labels: [], blanked: [] };
+
 function paragraphLabels(text: string): ParagraphLabels {
   const labels: ParagraphLabels['labels'] = [];
   const blanked: number[] = [];
@@ -819,7 +822,7 @@ function paragraphLabels(text: string): ParagraphLabels {
     const found = label(line);
     if (found) labels.push({ line: i, found });
   });
-  return { labels, blanked };
+  return labels.length === 0 && blanked.length === 0 ? NO_LABELS : { labels, blanked };
 }
 
 const headingLineCache = new WeakMap<DatasetCard, Set<number>>();
@@ -846,13 +849,12 @@ function cardLabels(card: DatasetCard): CardLabel[] {
   if (cached) return cached;
   const prose = proseOf(card);
   const lines = card.proseLines;
-  const headingLines = headingLinesOf(card);
   // Only a one-word label can be a column's name: most cards have none, and skip the look-up.
   let inFields: [number, number][] | undefined;
   const labels: CardLabel[] = [];
   let reordered = false;
   const add = (found: LabelMatch, line: number): void => {
-    const valueLines = found.value.trim() === '' ? labelBlock(lines, line + 1, headingLines) : [found.value];
+    const valueLines = found.value.trim() === '' ? labelBlock(lines, line + 1, headingLinesOf(card)) : [found.value];
     const columnName =
       !/\s/.test(found.text) &&
       (inFields ??= fieldListRanges(card)).some(([start, end]) => line >= start && line < end);
@@ -860,6 +862,7 @@ function cardLabels(card: DatasetCard): CardLabel[] {
   };
   for (const paragraph of prose.paragraphs) {
     const found = paragraph.memo(PARAGRAPH_LABELS, paragraphLabels);
+    if (found === NO_LABELS) continue;
     if (found.blanked.length === 0) {
       for (const { line, found: match } of found.labels) add(match, paragraph.line + line);
       continue;
