@@ -1070,7 +1070,7 @@ export function sectionInsertion(
       const inside = located.filter((l) => encloses(group, l.section));
       return placeAmong(inside) ?? { line: group.bodyEndLine, level: Math.min(group.level + 1, 6) };
     }
-    const placed = placeAmong(located);
+    const placed = placeAmong(orderedOf(located));
     if (placed && placed.level > topLevel) {
       // The nearest section sits in another group: go after that group, at the top level.
       const holder = located
@@ -1081,12 +1081,24 @@ export function sectionInsertion(
     }
     if (placed) return placed;
   } else {
-    const placed = placeAmong(located);
+    const placed = placeAmong(orderedOf(located));
     if (placed) return placed;
   }
   const next = located[0];
   if (next) return { line: next.section.range.start.line, level: next.section.level };
   return { line: card.lines.length, level: topLevel };
+}
+
+const orderedCache = new WeakMap<readonly LocatedSection[], LocatedSection[]>();
+
+/** The located sections that have a place in the order: all a placement looks at (few of a card's headings). */
+function orderedOf(located: readonly LocatedSection[]): LocatedSection[] {
+  let ordered = orderedCache.get(located);
+  if (!ordered) {
+    ordered = located.filter((l) => l.order !== undefined);
+    orderedCache.set(located, ordered);
+  }
+  return ordered;
 }
 
 /** A section after the card's title, with its place in a profile's order (if it is one of the profile's). */
@@ -1259,7 +1271,7 @@ function computeSkeleton(
   if (missing.length * 2 <= applicable.length) return undefined;
   const chosen: SectionSpec[] = [];
   for (const spec of missing) {
-    if (!chosen.some((other) => headingAnswers(spec, other.heading))) chosen.push(spec);
+    if (!chosen.some((other) => specsAnsweredBy(spec.profile, other.heading).includes(spec))) chosen.push(spec);
   }
   // One section is no skeleton: its own fix puts it in its place rather than at the end.
   if (chosen.length < 2) return undefined;
