@@ -4,13 +4,21 @@
 // rules look at (the size section MLG009 reads, the attribute sections MLG008 finds, the label
 // sections MLG010 finds, `dataset_info` metadata); computed once per parsed card, since every
 // MLG4xx rule asks.
+//
+// The card is re-linted on every keystroke, so the reading is split the way the edit splits the
+// card: what a paragraph claims is read from its text alone and remembered while it is unchanged
+// (`ProseParagraph.memo`), what the front matter claims is remembered while it is unchanged, and
+// a keystroke only combines those with the section context (which section a line is in). A claim
+// never crosses a blank line, so reading paragraph by paragraph finds what the whole text would.
+// The claims of a card equal to the last card's are returned as the same objects, so the rules
+// can remember what they found while the claims and the data stay.
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { metadataRange, type DatasetCard } from '../parse/datasetCard';
 import type { TextRange } from '../parse/text';
 import { attributeTypesItem } from '../rules/MLG008-attribute-types';
 import { isSizeHeading } from '../rules/MLG009-number-of-examples';
 import { labelValuesItem } from '../rules/MLG010-label-values';
-import { proseOf } from '../rules/prose';
+import { lastAtOrBefore, proseOf, type Prose, type ProseParagraph } from '../rules/prose';
 import { itemStatus, metadataAt, words } from '../rules/requiredSection';
 import { canonicalSplit } from './findData';
 import {
@@ -144,26 +152,132 @@ const SAMPLE_AFTER = /^\s*(?:per|each|from|of\s+(?:each|the|a|an)|below|above|sh
 
 const cache = new WeakMap<DatasetCard, CardClaims>();
 
+/** The claims returned last: a card that claims the same gets the same objects back. */
+let last: CardClaims | undefined;
+
 /** Every claim the card makes about its data (computed once per parsed card). */
 export function cardClaims(card: DatasetCard): CardClaims {
   let claims = cache.get(card);
   if (!claims) {
-    const listings = columnListings(card);
-    claims = {
-      counts: countClaims(card),
-      sizeCategories: sizeCategoryClaims(card),
-      listings,
-      documented: listings.flatMap((listing) => listing.columns),
-      labels: labelClaims(card),
-    };
+    const fromMetadata = metadataClaims(card);
+    let counts = fromMetadata.counts;
+    let listings = fromMetadata.listings;
+    let labels: LabelClaim[] = [];
+    if (card.kind === 'markdown') {
+      const read = proseClaims(card, proseOf(card));
+      counts = [...counts, ...read.counts].sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      );
+      listings = [...listings, ...read.listings];
+      labels = read.labels;
+    }
+    claims = sameAsLast(counts, fromMetadata.sizeCategories, listings, labels);
     cache.set(card, claims);
   }
   return claims;
 }
 
+/**
+ * Results remembered per objects — parts of a card's claims and the data's facts — while those
+ * live. A keystroke that leaves the claims as they were gets the same claim objects back from
+ * {@link cardClaims}, so a rule answers it with what it found before, without looking again.
+ */
+export class Remembered<T> {
+  private readonly root = new WeakMap<object, unknown>();
+
+  /** What `compute()` gave for these objects (computed now when they are new). */
+  get(keys: readonly [object, ...object[]], compute: () => T): T {
+    let map = this.root;
+    for (let i = 0; i < keys.length - 1; i++) {
+      const key = keys[i] as object;
+      let next = map.get(key) as WeakMap<object, unknown> | undefined;
+      if (!next) {
+        next = new WeakMap();
+        map.set(key, next);
+      }
+      map = next;
+    }
+    const last = keys[keys.length - 1] as object;
+    if (map.has(last)) return map.get(last) as T;
+    const value = compute();
+    map.set(last, value);
+    return value;
+  }
+}
+
+/** The claims, with each part that equals the last card's taken from it (all of them when all do). */
+function sameAsLast(
+  counts: CountClaim[],
+  sizeCategories: SizeCategoryClaim[],
+  listings: ColumnListing[],
+  labels: LabelClaim[],
+): CardClaims {
+  const previous = last;
+  let claims: CardClaims;
+  if (!previous) {
+    claims = { counts, sizeCategories, listings, documented: listings.flatMap((l) => l.columns), labels };
+  } else {
+    const sameListings = sameItems(listings, previous.listings, sameListing);
+    claims = {
+      counts: sameItems(counts, previous.counts, sameData) ? previous.counts : counts,
+      sizeCategories: sameItems(sizeCategories, previous.sizeCategories, sameData)
+        ? previous.sizeCategories
+        : sizeCategories,
+      listings: sameListings ? previous.listings : listings,
+      documented: sameListings ? previous.documented : listings.flatMap((l) => l.columns),
+      labels: sameItems(labels, previous.labels, sameData) ? previous.labels : labels,
+    };
+    if (
+      claims.counts === previous.counts &&
+      claims.sizeCategories === previous.sizeCategories &&
+      claims.listings === previous.listings &&
+      claims.labels === previous.labels
+    ) {
+      claims = previous;
+    }
+  }
+  last = claims;
+  return claims;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i] as T, b[i] as T)) return false;
+  return true;
+}
+
+/** Equal plain data (claims are numbers, strings and ranges): the same object is equal at once. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && sameItems(a as unknown[], b as unknown[], sameData);
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every(
+    (key) =>
+      Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+/** Listings are equal with the same column objects (kept per paragraph) and equal places. */
+function sameListing(a: ColumnListing, b: ColumnListing): boolean {
+  return (
+    a === b ||
+    (a.kind === b.kind &&
+      sameItems(a.columns, b.columns, (x, y) => x === y) &&
+      sameData(a.anchor, b.anchor) &&
+      sameData(a.table, b.table) &&
+      sameData(a.list, b.list) &&
+      sameData(a.inline, b.inline))
+  );
+}
+
 /** The range of a metadata node, or the title when it has none. */
 function nodeRange(card: DatasetCard, node: Node | null | undefined): TextRange {
-  return node?.range ? metadataRange(card, node.range) : card.title.range;
+  if (node?.range) return metadataRange(card, node.range);
+  titleFallbacks++;
+  return card.title.range;
 }
 
 function splitNear(text: string, numberStart: number, afterUnit: number, middle: string): string | undefined {
@@ -182,16 +296,316 @@ function lineAt(text: string, offset: number): string {
   return text.slice(start, end < 0 ? text.length : end);
 }
 
-function countClaims(card: DatasetCard): CountClaim[] {
-  const claims: CountClaim[] = [...metadataCounts(card)];
-  if (card.kind !== 'markdown') return claims;
-  const prose = proseOf(card);
-  const { text } = prose;
+// ——— Paragraphs ———
+
+/** A count found in a paragraph, its offsets in the paragraph's text. */
+interface LocalCount {
+  stated: StatedCount;
+  start: number;
+  end: number;
+  numberStart: number;
+  numberEnd: number;
+  split?: string;
+  context: string;
+  source: 'prose' | 'size-section';
+}
+
+/** A table header in a paragraph (lines counted from the paragraph's first). */
+interface LocalHeader {
+  line: number;
+  /** The name column by its header word (−1 when none: an attribute section takes the first). */
+  nameIndex: number;
+  typeIndex: number;
+  cells: number;
+  leadingPipe: boolean;
+  length: number;
+  /** The line after its last row. */
+  end: number;
+}
+
+/** A bulleted item that documents a column, read on line 0. */
+interface LocalItem {
+  column: DocumentedColumn;
+  prefix: string;
+  withTypes: boolean;
+}
+
+/**
+ * What the lines of a paragraph do to the column lists of an attribute section: break the list
+ * (a table row, a line that is not an item: consecutive ones as one run), add an item to it, or
+ * hold an inline list of columns (a line that may break the list too).
+ */
+type ListEvent =
+  | { kind: 'break'; from: number; to: number }
+  | { kind: 'item'; line: number; item: LocalItem }
+  | { kind: 'inline'; line: number; breaks: boolean; listing: ColumnListing };
+
+/** What a line of a label section says: values, `code = name` pairs and ranges, read on line 0. */
+interface LocalLabelLine {
+  quoted: { value: string; start: number; alias?: string }[];
+  equals: { code: string; name: string; codeStart: number }[];
+  ranges: RangeClaim[];
+}
+
+/** The memo key of {@link ParagraphClaims} (one kind of result per key). */
+const PARAGRAPH_CLAIMS = {};
+
+/**
+ * What one paragraph claims, read from its text alone (lines counted from the paragraph's first
+ * line) and each part only when first asked: a paragraph outside the attribute sections never has
+ * its lines read as column items. Remembered with the paragraph while its text is unchanged; the
+ * claims placed in the card are made once per place (the line the paragraph starts on), so a
+ * paragraph that neither changes nor moves gives the same claim objects on every keystroke.
+ */
+class ParagraphClaims {
+  readonly lines: string[];
+  /** Whether it has a digit (every count does) and a `|` (every table row does). */
+  readonly digits: boolean;
+  readonly pipes: boolean;
+  private readonly starts: number[];
+  private local: { counts: LocalCount[]; taken: [number, number][] } | undefined;
+  private sizeLineCounts: Map<number, LocalCount> | undefined;
+  private tableHeaders: LocalHeader[] | undefined;
+  private events: ListEvent[] | undefined;
+  private labelLines: Map<string, LocalLabelLine | null> | undefined;
+  private labelLineList: number[] | undefined;
+  private base = -1;
+  private placed: Map<string, unknown> | undefined;
+  /**
+   * What a keystroke asks of every paragraph, kept on this object (not in the arrays above): once
+   * the card is parsed, reading one more object per paragraph costs more than the checks do.
+   */
+  private countless: boolean | undefined;
+  private tableless: boolean | undefined;
+  private breaksOnly: boolean | undefined;
+
+  constructor(readonly text: string) {
+    this.digits = /\d/.test(text);
+    this.pipes = text.includes('|');
+    this.lines = text.split('\n');
+    this.starts = new Array<number>(this.lines.length);
+    let offset = 0;
+    for (let i = 0; i < this.lines.length; i++) {
+      this.starts[i] = offset;
+      offset += (this.lines[i] ?? '').length + 1;
+    }
+  }
+
+  /** `make()` for the paragraph starting on card line `base`, made once while it starts there. */
+  private at<T>(base: number, key: string, make: () => T): T {
+    if (base !== this.base || !this.placed) {
+      this.base = base;
+      this.placed = new Map();
+    }
+    if (this.placed.has(key)) return this.placed.get(key) as T;
+    const value = make();
+    this.placed.set(key, value);
+    return value;
+  }
+
+  private rangeAt(base: number, start: number, end: number): TextRange {
+    const position = (offset: number): { line: number; character: number } => {
+      const line = Math.max(0, lastAtOrBefore(this.starts, offset));
+      return { line: base + line, character: offset - (this.starts[line] ?? 0) };
+    };
+    return { start: position(start), end: position(end) };
+  }
+
+  private placeCount(base: number, count: LocalCount): CountClaim {
+    return {
+      stated: count.stated,
+      range: this.rangeAt(base, count.start, count.end),
+      numberRange: this.rangeAt(base, count.numberStart, count.numberEnd),
+      context: count.context,
+      source: count.source,
+      ...(count.split !== undefined ? { split: count.split } : {}),
+    };
+  }
+
+  private proseCounts(): { counts: LocalCount[]; taken: [number, number][] } {
+    this.local ??= this.digits ? countsIn(this.text) : { counts: [], taken: [] };
+    return this.local;
+  }
+
+  /** The counts its sentences state ("10,000 examples", "number of rows: 7,043"). */
+  counts(base: number): CountClaim[] {
+    this.countless ??= this.proseCounts().counts.length === 0;
+    if (this.countless) return [];
+    const local = this.proseCounts().counts;
+    return this.at(base, 'counts', () => local.map((c) => this.placeCount(base, c)));
+  }
+
+  /** The lines that state a count as a size section's line, by line: one number, not overlapping a sentence's count. */
+  private sizeLines(): Map<number, LocalCount> {
+    if (!this.sizeLineCounts) {
+      this.sizeLineCounts = new Map();
+      const taken = this.proseCounts().taken;
+      for (let line = 0; line < this.lines.length; line++) {
+        const count = sizeLineCount(this.lines[line] ?? '', this.starts[line] ?? 0);
+        if (count && !taken.some(([s, e]) => count.start < e && count.end > s)) this.sizeLineCounts.set(line, count);
+      }
+    }
+    return this.sizeLineCounts;
+  }
+
+  /** Each count a size section would read on lines `[from, to)` of the paragraph, with its line. */
+  sizeSectionCounts(base: number, from: number, to: number): { line: number; claim: CountClaim }[] {
+    const found: { line: number; claim: CountClaim }[] = [];
+    for (const [line, count] of this.sizeLines()) {
+      if (line < from || line >= to) continue;
+      found.push({
+        line: base + line,
+        claim: this.at(base, `size${String(line)}`, () => this.placeCount(base, count)),
+      });
+    }
+    return found;
+  }
+
+  /** Its table headers: a line with `|` above a separator line, with where the rows end. */
+  headers(): LocalHeader[] {
+    if (!this.tableHeaders) {
+      this.tableHeaders = [];
+      if (this.pipes) {
+        const lines = this.lines;
+        for (let i = 0; i < lines.length; i++) {
+          const line = lines[i] ?? '';
+          if (!line.includes('|') || !SEPARATOR.test(lines[i + 1] ?? '')) continue;
+          const header = tableCells(line);
+          const headerWords = header.map((cell) => headerKey(cell.text));
+          let end = i + 2;
+          while (end < lines.length && (lines[end] ?? '').includes('|') && (lines[end] ?? '').trim() !== '') end++;
+          this.tableHeaders.push({
+            line: i,
+            nameIndex: headerWords.findIndex((w) => NAME_HEADERS.has(w)),
+            typeIndex: headerWords.findIndex((w) => TYPE_HEADERS.has(w)),
+            cells: header.length,
+            leadingPipe: /^\s*\|/.test(line),
+            length: line.length,
+            end,
+          });
+        }
+      }
+    }
+    return this.tableHeaders;
+  }
+
+  /** True when no table header names a column or a type: no table of it can list columns. */
+  noTables(): boolean {
+    this.tableless ??= this.headers().every((header) => header.nameIndex < 0 && header.typeIndex < 0);
+    return this.tableless;
+  }
+
+  /** The table under `header` read with its names in cell `nameIndex` (none when no row names a column). */
+  table(base: number, header: LocalHeader, nameIndex: number): ColumnListing | undefined {
+    return this.at(base, `table${String(header.line)}:${String(nameIndex)}`, () => {
+      const columns: DocumentedColumn[] = [];
+      for (let row = header.line + 2; row < header.end; row++) {
+        const column = tableRowColumn(this.lines[row] ?? '', nameIndex, header.typeIndex);
+        if (column) columns.push(onLine(column, base + row));
+      }
+      if (columns.length === 0) return undefined;
+      return {
+        kind: 'table' as const,
+        columns,
+        anchor: rangeOn(base + header.line, 0, header.length),
+        table: {
+          lastRowLine: base + header.end - 1,
+          cells: header.cells,
+          nameIndex,
+          ...(header.typeIndex >= 0 ? { typeIndex: header.typeIndex } : {}),
+          leadingPipe: header.leadingPipe,
+        },
+      };
+    });
+  }
+
+  /** What its lines do to an attribute section's column lists, in line order. */
+  listEvents(): ListEvent[] {
+    if (!this.events) {
+      const events: ListEvent[] = [];
+      const breakAt = (line: number): void => {
+        const previous = events[events.length - 1];
+        if (previous?.kind === 'break' && previous.to === line) previous.to = line + 1;
+        else events.push({ kind: 'break', from: line, to: line + 1 });
+      };
+      for (let line = 0; line < this.lines.length; line++) {
+        const text = this.lines[line] ?? '';
+        if (text.includes('|')) {
+          breakAt(line);
+          continue;
+        }
+        const item = listItem(text);
+        if (item) {
+          events.push({ kind: 'item', line, item });
+          continue;
+        }
+        const breaks = text.trim() !== '' && !/^\s{2,}\S/.test(text);
+        const inline = inlineList(text, 0);
+        if (inline) events.push({ kind: 'inline', line, breaks, listing: inline });
+        else if (breaks) breakAt(line);
+      }
+      this.events = events;
+    }
+    return this.events;
+  }
+
+  /** True when every line breaks a column list (prose, table rows): the common paragraph. */
+  onlyBreaks(): boolean {
+    if (this.breaksOnly === undefined) {
+      const events = this.listEvents();
+      const first = events[0];
+      this.breaksOnly =
+        events.length === 1 && first?.kind === 'break' && first.from === 0 && first.to === this.lines.length;
+    }
+    return this.breaksOnly;
+  }
+
+  /** An item's column placed on its card line. */
+  itemColumn(base: number, line: number, item: LocalItem): DocumentedColumn {
+    return this.at(base, `item${String(line)}`, () => onLine(item.column, base + line));
+  }
+
+  /** An inline list placed on its card line. */
+  inlineListing(base: number, line: number, listing: ColumnListing): ColumnListing {
+    return this.at(base, `inline${String(line)}`, () => {
+      const range = moveRange(listing.anchor, base + line);
+      return {
+        ...listing,
+        columns: listing.columns.map((column) => onLine(column, base + line)),
+        anchor: range,
+        ...(listing.inline ? { inline: { ...listing.inline, range } } : {}),
+      };
+    });
+  }
+
+  /** What line `line` says as a label section's line, its first `blank` characters left out (a label's own label). */
+  labelLine(line: number, blank: number): LocalLabelLine | undefined {
+    const key = `${String(line)}:${String(blank)}`;
+    this.labelLines ??= new Map();
+    let found = this.labelLines.get(key);
+    if (found === undefined) {
+      const text = this.lines[line] ?? '';
+      found = labelLineClaims(blank > 0 ? ' '.repeat(blank) + text.slice(blank) : text);
+      this.labelLines.set(key, found);
+    }
+    return found ?? undefined;
+  }
+
+  /** The lines that say something as a label section's lines. */
+  labelLinesWithClaims(): number[] {
+    this.labelLineList ??= this.lines.flatMap((_, line) => (this.labelLine(line, 0) ? [line] : []));
+    return this.labelLineList;
+  }
+}
+
+/** The counts a paragraph's sentences state, with the spans they take (offsets in `text`). */
+function countsIn(text: string): { counts: LocalCount[]; taken: [number, number][] } {
+  const counts: LocalCount[] = [];
   const taken: [number, number][] = [];
-  const add = (claim: CountClaim, start: number, end: number): void => {
-    if (taken.some(([s, e]) => start < e && end > s)) return;
-    taken.push([start, end]);
-    claims.push(claim);
+  const add = (count: LocalCount): void => {
+    if (taken.some(([s, e]) => count.start < e && count.end > s)) return;
+    taken.push([count.start, count.end]);
+    counts.push(count);
   };
 
   for (const match of text.matchAll(NUMBER_OF)) {
@@ -202,18 +616,16 @@ function countClaims(card: DatasetCard): CountClaim[] {
     const numberStart = match.index + match[0].length - numberText.length;
     const head = match[0].slice(0, match[0].length - numberText.length);
     const split = splitNear(text, numberStart, numberStart + numberText.length, head);
-    add(
-      {
-        stated,
-        range: prose.rangeAt(match.index, match.index + match[0].length),
-        numberRange: prose.rangeAt(numberStart, numberStart + numberText.length),
-        context: lineAt(text, match.index),
-        source: 'prose',
-        ...(split ? { split } : {}),
-      },
-      match.index,
-      match.index + match[0].length,
-    );
+    add({
+      stated,
+      start: match.index,
+      end: match.index + match[0].length,
+      numberStart,
+      numberEnd: numberStart + numberText.length,
+      context: lineAt(text, match.index),
+      source: 'prose',
+      ...(split ? { split } : {}),
+    });
   }
 
   // The count first (it starts with a digit, so the scan is quick), then its qualifier.
@@ -231,67 +643,161 @@ function countClaims(card: DatasetCard): CountClaim[] {
     ) {
       continue;
     }
-    const numberStart = match.index;
     const split = splitNear(text, start, end, match[2] ?? '');
-    add(
-      {
-        stated,
-        range: prose.rangeAt(start, end),
-        numberRange: prose.rangeAt(numberStart, numberStart + numberText.length),
-        context: lineAt(text, start),
-        source: 'prose',
-        ...(split ? { split } : {}),
-      },
+    add({
+      stated,
       start,
       end,
-    );
+      numberStart: match.index,
+      numberEnd: match.index + numberText.length,
+      context: lineAt(text, start),
+      source: 'prose',
+      ...(split ? { split } : {}),
+    });
+  }
+  return { counts, taken };
+}
+
+/**
+ * The count a line of a size section ("Number of examples", "Split sizes") states: a number on a
+ * line is a count even without a unit ("- train: 7,000", "| test | 1,500 |"), when it is the
+ * line's only one. Offsets from `lineStart`.
+ */
+function sizeLineCount(lineText: string, lineStart: number): LocalCount | undefined {
+  if (!/\d/.test(lineText)) return undefined;
+  const candidates = [...lineText.matchAll(LINE_NUMBER)].filter((m) => {
+    const after = lineText.slice(m.index + m[0].length);
+    // "3 splits", "2 files": a number of something else.
+    const word = /^\s+([A-Za-z]+)/.exec(after)?.[1];
+    return !word || COUNTED_WORD.test(word);
+  });
+  if (candidates.length !== 1) return undefined;
+  const [m] = candidates;
+  if (!m) return undefined;
+  const qualifier = m[1] ?? '';
+  const numberText = m[2] ?? '';
+  const stated = parseCount(`${qualifier} ${numberText}`);
+  if (!stated) return undefined;
+  const start = lineStart + m.index;
+  const numberStart = start + m[0].length - numberText.length;
+  const splitWord = SPLIT_WORD_ON_LINE.exec(lineText.replace(/\btotal\b.*/i, ''))?.[0];
+  return {
+    stated,
+    start,
+    end: start + m[0].length,
+    numberStart,
+    numberEnd: numberStart + numberText.length,
+    context: lineText,
+    source: 'size-section',
+    ...(splitWord ? { split: canonicalSplit(splitWord.replace(/-/g, '')) } : {}),
+  };
+}
+
+/** The index of the first paragraph that ends after `line` (the length when none does). */
+function firstEndingAfter(paragraphs: readonly ProseParagraph[], line: number): number {
+  let low = 0;
+  let high = paragraphs.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const paragraph = paragraphs[middle];
+    if (paragraph && paragraph.line + paragraph.lineCount <= line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Calls `visit` with each paragraph that has a line in `[from, to)`, and its claims. */
+function eachIn(
+  paragraphs: readonly ProseParagraph[],
+  read: readonly ParagraphClaims[],
+  from: number,
+  to: number,
+  visit: (paragraph: ProseParagraph, claims: ParagraphClaims, index: number) => void,
+): void {
+  for (let i = firstEndingAfter(paragraphs, from); i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i];
+    const claims = read[i];
+    if (!paragraph || !claims || paragraph.line >= to) break;
+    visit(paragraph, claims, i);
+  }
+}
+
+/** Line intervals `[from, to)`, sorted and merged. */
+type Lines = [number, number][];
+
+function mergedLines(intervals: Lines): Lines {
+  const merged: Lines = [];
+  for (const [from, to] of [...intervals].sort((a, b) => a[0] - b[0])) {
+    if (from >= to) continue;
+    const previous = merged[merged.length - 1];
+    if (previous && from <= previous[1]) previous[1] = Math.max(previous[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
+function inLines(lines: Lines, from: number, to = from + 1): boolean {
+  return lines.some(([start, end]) => from < end && to > start);
+}
+
+const sizeHeadings = new Map<string, boolean>();
+
+/** Whether a heading names a size section, remembered: the same headings come back on every keystroke. */
+function sizeHeading(heading: string): boolean {
+  let found = sizeHeadings.get(heading);
+  if (found === undefined) {
+    if (sizeHeadings.size > 10_000) sizeHeadings.clear();
+    found = isSizeHeading(heading);
+    sizeHeadings.set(heading, found);
+  }
+  return found;
+}
+
+/** Reads a paragraph's claims (a function made once, not per paragraph). */
+const readParagraph = (text: string): ParagraphClaims => new ParagraphClaims(text);
+
+/**
+ * What a card's prose claims: each paragraph's claims, combined with the sections they are in, in
+ * one pass over the paragraphs (and the few in size and label sections again).
+ */
+function proseClaims(
+  card: DatasetCard,
+  prose: Prose,
+): { counts: CountClaim[]; listings: ColumnListing[]; labels: LabelClaim[] } {
+  const paragraphs = prose.paragraphs;
+  const read: ParagraphClaims[] = new Array<ParagraphClaims>(paragraphs.length);
+  const counts: CountClaim[] = [];
+  const inAttributes = attributeLines(card);
+  const tables: ColumnListing[] = [];
+  const lists = new ListWalk(card, inAttributes);
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i] as ProseParagraph;
+    const claims = paragraph.memo(PARAGRAPH_CLAIMS, readParagraph);
+    read[i] = claims;
+    if (claims.digits) {
+      const found = claims.counts(paragraph.line);
+      if (found.length > 0) counts.push(...found);
+    }
+    if (claims.pipes && !claims.noTables()) tablesIn(paragraph, claims, inAttributes, tables);
+    lists.visit(paragraph, claims);
   }
 
-  // A size section ("Number of examples", "Split sizes"): a number on a line is a count even
-  // without a unit ("- train: 7,000", "| test | 1,500 |").
-  const lineStarts: number[] = [];
-  let offset = 0;
-  for (const line of prose.lines) {
-    lineStarts.push(offset);
-    offset += line.length + 1;
+  // Size sections may nest: a line is read once.
+  const sizeLinesRead = new Set<number>();
+  for (const section of card.sections) {
+    if (!sizeHeading(section.heading)) continue;
+    eachIn(paragraphs, read, section.bodyStartLine, section.bodyEndLine, (paragraph, claims) => {
+      if (!claims.digits) return;
+      const from = section.bodyStartLine - paragraph.line;
+      const to = section.bodyEndLine - paragraph.line;
+      for (const { line, claim } of claims.sizeSectionCounts(paragraph.line, from, to)) {
+        if (sizeLinesRead.has(line)) continue;
+        sizeLinesRead.add(line);
+        counts.push(claim);
+      }
+    });
   }
-  for (const section of card.sections.filter((s) => isSizeHeading(s.heading))) {
-    for (let line = section.bodyStartLine; line < section.bodyEndLine; line++) {
-      const lineText = prose.lines[line] ?? '';
-      const lineStart = lineStarts[line] ?? 0;
-      const candidates = [...lineText.matchAll(LINE_NUMBER)].filter((m) => {
-        const after = lineText.slice(m.index + m[0].length);
-        // "3 splits", "2 files": a number of something else.
-        const word = /^\s+([A-Za-z]+)/.exec(after)?.[1];
-        return !word || COUNTED_WORD.test(word);
-      });
-      if (candidates.length !== 1) continue;
-      const [m] = candidates;
-      if (!m) continue;
-      const qualifier = m[1] ?? '';
-      const numberText = m[2] ?? '';
-      const stated = parseCount(`${qualifier} ${numberText}`);
-      if (!stated) continue;
-      const start = lineStart + m.index;
-      const numberStart = start + m[0].length - numberText.length;
-      const splitWord = SPLIT_WORD_ON_LINE.exec(lineText.replace(/\btotal\b.*/i, ''))?.[0];
-      add(
-        {
-          stated,
-          range: prose.rangeAt(start, start + m[0].length),
-          numberRange: prose.rangeAt(numberStart, numberStart + numberText.length),
-          context: lineText,
-          source: 'size-section',
-          ...(splitWord ? { split: canonicalSplit(splitWord.replace(/-/g, '')) } : {}),
-        },
-        start,
-        start + m[0].length,
-      );
-    }
-  }
-  return claims.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  return { counts, listings: [...tables, ...lists.found], labels: labelClaims(card, paragraphs, read) };
 }
 
 const COUNT_KEY =
@@ -310,6 +816,41 @@ function scalarCount(card: DatasetCard, node: unknown, split?: string): CountCla
     source: 'metadata',
     ...(split ? { split: canonicalSplit(split) } : {}),
   };
+}
+
+/** What the front matter claims. */
+interface MetadataClaims {
+  counts: CountClaim[];
+  sizeCategories: SizeCategoryClaim[];
+  listings: ColumnListing[];
+}
+
+/** How many metadata nodes without a range were placed on the card's title. */
+let titleFallbacks = 0;
+
+/**
+ * The front matter's claims by its source, which cards with the same front matter share: read
+ * again only when the front matter changes (or the title they fell back on moved).
+ */
+const metadataCache = new WeakMap<object, { kind: DatasetCard['kind']; title?: TextRange; claims: MetadataClaims }>();
+
+function metadataClaims(card: DatasetCard): MetadataClaims {
+  const source = card.metadataSource;
+  const cached = source ? metadataCache.get(source) : undefined;
+  if (cached?.kind === card.kind && (!cached.title || sameData(cached.title, card.title.range))) return cached.claims;
+  const fallbacks = titleFallbacks;
+  const claims = {
+    counts: metadataCounts(card),
+    sizeCategories: sizeCategoryClaims(card),
+    listings: metadataListings(card),
+  };
+  if (source)
+    metadataCache.set(source, {
+      kind: card.kind,
+      ...(titleFallbacks !== fallbacks ? { title: card.title.range } : {}),
+      claims,
+    });
+  return claims;
 }
 
 function metadataCounts(card: DatasetCard): CountClaim[] {
@@ -494,128 +1035,152 @@ function tableRowColumn(line: string, nameIndex: number, typeIndex: number): Doc
   return column ?? undefined;
 }
 
+/** A range on one line moved to `line`. */
+function moveRange(range: TextRange, line: number): TextRange {
+  return { start: { line, character: range.start.character }, end: { line, character: range.end.character } };
+}
+
 /** A column read on line 0 moved to `line` (a copy: the cached one stays). */
 function onLine(column: DocumentedColumn, line: number): DocumentedColumn {
-  const move = (range: TextRange): TextRange => ({
-    start: { line, character: range.start.character },
-    end: { line, character: range.end.character },
-  });
   return {
     ...column,
-    range: move(column.range),
+    range: moveRange(column.range, line),
     line,
-    ...(column.typeRange ? { typeRange: move(column.typeRange) } : {}),
-    values: column.values.map((value) => ({ ...value, range: move(value.range) })),
-    ranges: column.ranges.map((claim) => ({ ...claim, range: move(claim.range) })),
+    ...(column.typeRange ? { typeRange: moveRange(column.typeRange, line) } : {}),
+    values: column.values.map((value) => ({ ...value, range: moveRange(value.range, line) })),
+    ranges: column.ranges.map((claim) => ({ ...claim, range: moveRange(claim.range, line) })),
   };
 }
 
-/** Lines of the sections that list the card's attributes (MLG008's sections). */
-function attributeLines(card: DatasetCard): Set<number> {
-  const lines = new Set<number>();
-  for (const hit of itemStatus(card, attributeTypesItem).hits) {
-    if (hit.kind !== 'heading' || !hit.section) continue;
-    for (let line = hit.section.bodyStartLine; line < hit.section.bodyEndLine; line++) lines.add(line);
-  }
-  return lines;
+/** The lines of the sections that list the card's attributes (MLG008's sections). */
+function attributeLines(card: DatasetCard): Lines {
+  return mergedLines(
+    itemStatus(card, attributeTypesItem).hits.flatMap((hit): Lines =>
+      hit.kind === 'heading' && hit.section ? [[hit.section.bodyStartLine, hit.section.bodyEndLine]] : [],
+    ),
+  );
 }
 
 const LIST_ITEM =
   /^(\s*(?:[-*+]|\d+[.)])\s+)(`[^`]+`|\*\*[^*]+\*\*|__[^_]+__|[A-Za-z_][\w.-]*)\s*(?:\(([^)]*)\))?\s*(?::|—|–|\s-\s)\s*(.*)$/;
 
-function columnListings(card: DatasetCard): ColumnListing[] {
-  const listings: ColumnListing[] = [...metadataListings(card)];
-  if (card.kind !== 'markdown') return listings;
-  const prose = proseOf(card);
-  const lines = prose.lines;
-  const inAttributes = attributeLines(card);
-  const headingLines = new Set(card.sections.map((s) => s.range.start.line));
+/** A bulleted item that documents a column ("- `tenure` (integer): months as a customer"), read on line 0. */
+function listItem(line: string): LocalItem | undefined {
+  const item = LIST_ITEM.exec(line);
+  if (!item) return undefined;
+  const prefix = item[1] ?? '';
+  const rawName = item[2] ?? '';
+  const plain = plainName(rawName);
+  // A plain word must look like a column name (no spaces; an identifier with _ or a single word).
+  if (!plain || (rawName === plain.name && !/^[a-z_][\w.-]*$/.test(plain.name))) return undefined;
+  const nameStart = line.indexOf(rawName, prefix.length) + plain.offset;
+  const parens = item[3];
+  const description = item[4] ?? '';
+  const descriptionStart = line.length - description.length;
+  const clause = /^[^,.;]*/.exec(description)?.[0] ?? '';
+  const dtype = /\ba\s+`?(\w+)`?\s+(?:feature|value|column|field)\b/i.exec(description);
+  const typeCell =
+    parens !== undefined
+      ? { text: parens, start: line.indexOf(`(${parens})`, nameStart) + 1 }
+      : dtype?.[1]
+        ? { text: dtype[1], start: descriptionStart + dtype.index + dtype[0].indexOf(dtype[1]) }
+        : clause.trim().split(/\s+/).length <= 4 && parseStatedType(clause)
+          ? { text: clause.trim(), start: descriptionStart + clause.indexOf(clause.trim()) }
+          : undefined;
+  const column = describedColumn(plain.name, rangeOn(0, nameStart, plain.name.length), typeCell, [
+    { text: description, start: descriptionStart },
+  ]);
+  return { column, prefix, withTypes: parens !== undefined };
+}
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (!line.includes('|') || !SEPARATOR.test(lines[i + 1] ?? '')) continue;
-    const header = tableCells(line);
-    const headerWords = header.map((cell) => headerKey(cell.text));
-    let nameIndex = headerWords.findIndex((w) => NAME_HEADERS.has(w));
-    const typeIndex = headerWords.findIndex((w) => TYPE_HEADERS.has(w));
-    if (nameIndex < 0 && inAttributes.has(i) && typeIndex >= 0) nameIndex = 0;
-    if (nameIndex < 0 || (typeIndex < 0 && !inAttributes.has(i))) continue;
-    const columns: DocumentedColumn[] = [];
-    let row = i + 2;
-    for (; row < lines.length && /\|/.test(lines[row] ?? '') && (lines[row] ?? '').trim() !== ''; row++) {
-      const column = tableRowColumn(lines[row] ?? '', nameIndex, typeIndex);
-      if (column) columns.push(onLine(column, row));
-    }
-    if (columns.length > 0) {
-      listings.push({
-        kind: 'table',
-        columns,
-        anchor: rangeOn(i, 0, line.length),
-        table: {
-          lastRowLine: row - 1,
-          cells: header.length,
-          nameIndex,
-          ...(typeIndex >= 0 ? { typeIndex } : {}),
-          leadingPipe: /^\s*\|/.test(line),
-        },
-      });
-    }
-    i = row - 1;
+/**
+ * The tables of a paragraph that list columns: with a name column (the first, in an attribute
+ * section, when only a type column is named), and a type column outside the attribute sections.
+ */
+function tablesIn(
+  paragraph: ProseParagraph,
+  claims: ParagraphClaims,
+  inAttributes: Lines,
+  tables: ColumnListing[],
+): void {
+  // A table's rows are not read as headers of another.
+  let next = 0;
+  for (const header of claims.headers()) {
+    if (header.line < next) continue;
+    const attributes = inLines(inAttributes, paragraph.line + header.line);
+    let nameIndex = header.nameIndex;
+    if (nameIndex < 0 && attributes && header.typeIndex >= 0) nameIndex = 0;
+    if (nameIndex < 0 || (header.typeIndex < 0 && !attributes)) continue;
+    const table = claims.table(paragraph.line, header, nameIndex);
+    if (table) tables.push(table);
+    next = header.end;
+  }
+}
+
+/**
+ * Bulleted lists and inline lists of columns, inside the attribute sections only: elsewhere a
+ * `code` word is as likely a value or a file as a column. A heading, a table row or a line that is
+ * neither an item nor indented ends a list; a blank line does not. Fed the paragraphs in order.
+ */
+class ListWalk {
+  readonly found: ColumnListing[] = [];
+  private list: (ColumnListing & { list: NonNullable<ColumnListing['list']> }) | undefined;
+  private readonly headings: number[];
+  private heading = 0;
+  private interval = 0;
+
+  constructor(
+    card: DatasetCard,
+    private readonly inAttributes: Lines,
+  ) {
+    this.headings =
+      inAttributes.length === 0
+        ? []
+        : card.sections.map((s) => s.range.start.line).filter((line) => inLines(inAttributes, line));
   }
 
-  // Bulleted lists and inline lists of columns, inside the attribute sections only: elsewhere a
-  // `code` word is as likely a value or a file as a column.
-  const sorted = [...inAttributes].sort((a, b) => a - b);
-  let list: ColumnListing | undefined;
-  for (const i of sorted) {
-    const line = lines[i] ?? '';
-    if (headingLines.has(i) || line.includes('|')) {
-      list = undefined;
-      continue;
+  visit(paragraph: ProseParagraph, claims: ParagraphClaims): void {
+    const base = paragraph.line;
+    const end = base + paragraph.lineCount;
+    const intervals = this.inAttributes;
+    while (this.interval < intervals.length && (intervals[this.interval]?.[1] ?? 0) <= base) this.interval++;
+    const [from, to] = intervals[this.interval] ?? [Infinity, Infinity];
+    if (from >= end) return;
+    for (; this.heading < this.headings.length && (this.headings[this.heading] ?? 0) < base; this.heading++) {
+      this.list = undefined;
     }
-    const item = LIST_ITEM.exec(line);
-    if (item) {
-      const prefix = item[1] ?? '';
-      const rawName = item[2] ?? '';
-      const plain = plainName(rawName);
-      // A plain word must look like a column name (no spaces; an identifier with _ or a single word).
-      if (plain && (rawName !== plain.name || /^[a-z_][\w.-]*$/.test(plain.name))) {
-        const nameStart = line.indexOf(rawName, prefix.length) + plain.offset;
-        const parens = item[3];
-        const description = item[4] ?? '';
-        const descriptionStart = line.length - description.length;
-        const clause = /^[^,.;]*/.exec(description)?.[0] ?? '';
-        const dtype = /\ba\s+`?(\w+)`?\s+(?:feature|value|column|field)\b/i.exec(description);
-        const typeCell =
-          parens !== undefined
-            ? { text: parens, start: line.indexOf(`(${parens})`, nameStart) + 1 }
-            : dtype?.[1]
-              ? { text: dtype[1], start: descriptionStart + dtype.index + dtype[0].indexOf(dtype[1]) }
-              : clause.trim().split(/\s+/).length <= 4 && parseStatedType(clause)
-                ? { text: clause.trim(), start: descriptionStart + clause.indexOf(clause.trim()) }
-                : undefined;
-        const column = describedColumn(plain.name, rangeOn(i, nameStart, plain.name.length), typeCell, [
-          { text: description, start: descriptionStart },
-        ]);
-        if (!list) {
-          list = {
-            kind: 'list',
-            columns: [],
-            anchor: rangeOn(i, nameStart, plain.name.length),
-            list: { lastLine: i, prefix, withTypes: parens !== undefined },
-          };
-          listings.push(list);
-        }
-        list.columns.push(column);
-        if (list.list) list.list.lastLine = i;
+    // Wholly inside one attribute section, as paragraphs are but for odd headings.
+    const inside = from <= base && to >= end;
+    if (inside && claims.onlyBreaks()) {
+      this.list = undefined;
+      return;
+    }
+    for (const event of claims.listEvents()) {
+      if (event.kind === 'break') {
+        if (inside || inLines(intervals, base + event.from, base + event.to)) this.list = undefined;
         continue;
       }
+      const line = base + event.line;
+      if (!inside && !inLines(intervals, line)) continue;
+      if (event.kind === 'item') {
+        const column = claims.itemColumn(base, event.line, event.item);
+        if (!this.list) {
+          this.list = {
+            kind: 'list',
+            columns: [],
+            anchor: moveRange(column.range, line),
+            list: { lastLine: line, prefix: event.item.prefix, withTypes: event.item.withTypes },
+          };
+          this.found.push(this.list);
+        }
+        this.list.columns.push(column);
+        this.list.list.lastLine = line;
+      } else {
+        if (event.breaks) this.list = undefined;
+        this.found.push(claims.inlineListing(base, event.line, event.listing));
+      }
     }
-    if (line.trim() !== '' && !/^\s{2,}\S/.test(line)) list = undefined;
-    const inline = inlineList(line, i);
-    if (inline) listings.push(inline);
   }
-  return listings;
 }
 
 /** "`tenure` (integer), `plan` (categorical) and `churned`": two or more code names in a row. */
@@ -771,44 +1336,70 @@ function parenthesisDepth(text: string, offset: number): number {
   return depth;
 }
 
-function labelClaims(card: DatasetCard): LabelClaim[] {
+/** What a line of a label section says (`text` with a label's own label blanked), none when nothing. */
+function labelLineClaims(text: string): LocalLabelLine | null {
+  const quoted: LocalLabelLine['quoted'] = [];
+  for (const match of text.matchAll(CODE_OR_QUOTED)) {
+    const value = match[1] ?? match[3] ?? match[4] ?? '';
+    if (value.trim() === '' || value.trim().split(/\s+/).length > 3) continue;
+    // Inside parentheses it explains a value ("`yes` (cancelled within `90` days)"), it is not one.
+    if (parenthesisDepth(text, match.index) > 0) continue;
+    quoted.push({ value, start: match.index + 1, ...(match[2] !== undefined ? { alias: match[2] } : {}) });
+  }
+  const equals: LocalLabelLine['equals'] = [];
+  for (const match of text.matchAll(CODE_EQUALS)) {
+    const code = match[1] ?? '';
+    equals.push({ code, name: match[2] ?? '', codeStart: match.index + match[0].indexOf(code) });
+  }
+  const ranges = rangesIn(text, 0, 0);
+  return quoted.length > 0 || equals.length > 0 || ranges.length > 0 ? { quoted, equals, ranges } : null;
+}
+
+/** The values and ranges each filled label section (or label line) states. */
+function labelClaims(
+  card: DatasetCard,
+  paragraphs: readonly ProseParagraph[],
+  read: readonly ParagraphClaims[],
+): LabelClaim[] {
   const claims: LabelClaim[] = [];
-  if (card.kind !== 'markdown') return claims;
-  const prose = proseOf(card);
   for (const hit of itemStatus(card, labelValuesItem).hits) {
     if (!hit.filled) continue;
-    const from = hit.kind === 'heading' && hit.section ? hit.section.bodyStartLine : hit.range.start.line;
-    const to = hit.kind === 'heading' && hit.section ? hit.section.bodyEndLine : hit.range.start.line + 1;
     const tokens: StatedValue[] = [];
     const ranges: RangeClaim[] = [];
-    for (let line = from; line < to; line++) {
-      let text = prose.lines[line] ?? '';
-      // A label line's own label ("**Label values:**") is not a value.
-      if (hit.kind === 'label' && line === hit.range.start.line)
-        text = ' '.repeat(hit.range.end.character) + text.slice(hit.range.end.character);
-      for (const match of text.matchAll(CODE_OR_QUOTED)) {
-        const value = match[1] ?? match[3] ?? match[4] ?? '';
-        if (value.trim() === '' || value.trim().split(/\s+/).length > 3) continue;
-        // Inside parentheses it explains a value ("`yes` (cancelled within `90` days)"), it is not one.
-        if (parenthesisDepth(text, match.index) > 0) continue;
-        const start = match.index + 1;
+    const take = (line: number, said: LocalLabelLine): void => {
+      for (const value of said.quoted) {
         tokens.push({
-          text: value,
-          range: rangeOn(line, start, value.length),
-          ...(match[2] !== undefined ? { alias: match[2] } : {}),
+          text: value.value,
+          range: rangeOn(line, value.start, value.value.length),
+          ...(value.alias !== undefined ? { alias: value.alias } : {}),
         });
       }
-      for (const match of text.matchAll(CODE_EQUALS)) {
-        const code = match[1] ?? '';
-        const name = match[2] ?? '';
-        const codeStart = match.index + match[0].indexOf(code);
+      for (const { code, name, codeStart } of said.equals) {
         const existing = tokens.find((t) => t.text === name);
         if (existing) existing.alias ??= code;
         else if (!tokens.some((t) => t.range.start.line === line && t.range.start.character === codeStart)) {
           tokens.push({ text: code, range: rangeOn(line, codeStart, code.length), alias: name });
         }
       }
-      ranges.push(...rangesIn(text, line, 0));
+      for (const claim of said.ranges) ranges.push({ ...claim, range: moveRange(claim.range, line) });
+    };
+    if (hit.kind === 'label') {
+      // A label line's own label ("**Label values:**") is not a value.
+      const line = hit.range.start.line;
+      eachIn(paragraphs, read, line, line + 1, (paragraph, lines) => {
+        const said = lines.labelLine(line - paragraph.line, hit.range.end.character);
+        if (said) take(line, said);
+      });
+    } else {
+      const from = hit.kind === 'heading' && hit.section ? hit.section.bodyStartLine : hit.range.start.line;
+      const to = hit.kind === 'heading' && hit.section ? hit.section.bodyEndLine : hit.range.start.line + 1;
+      eachIn(paragraphs, read, from, to, (paragraph, lines) => {
+        for (const at of lines.labelLinesWithClaims()) {
+          const line = paragraph.line + at;
+          const said = line >= from && line < to ? lines.labelLine(at, 0) : undefined;
+          if (said) take(line, said);
+        }
+      });
     }
     if (tokens.length > 0 || ranges.length > 0) claims.push({ tokens, ranges, anchor: hit.range });
   }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { cardClaims, type CountClaim } from '../cardData/claims';
+import { cardClaims, Remembered, type CountClaim } from '../cardData/claims';
 import { filesPhrase, formatNumber, has, readableFiles, splitsMissing } from '../cardData/facts';
 import { countHolds, describeCount } from '../cardData/numbers';
 import type { CardData, CardDataFile } from '../cardData/types';
@@ -38,6 +38,32 @@ function written(rows: number, claim: CountClaim): string {
   return formatNumber(rows);
 }
 
+/** The findings per counts and data: they depend on nothing else, and stay while both do. */
+const remembered = new Remembered<RuleFinding[]>();
+
+function countFindings(card: DatasetCard, counts: readonly CountClaim[], data: CardData): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const uncovered = splitsMissing(card, data);
+  for (const claim of counts) {
+    const files = filesOf(claim, data, uncovered);
+    if (!files) continue;
+    const rows = files.reduce((sum, file) => sum + file.rows, 0);
+    if (countHolds(claim.stated, rows)) continue;
+    const scope = claim.split !== undefined ? ` in the ${claim.split} split` : '';
+    const replacement = written(rows, claim);
+    findings.push({
+      range: claim.range,
+      message: `The card says ${describeCount(claim.stated)} examples${scope}; ${filesPhrase(files)} ${has(files)} ${formatNumber(rows)} rows. Update the count (and the date it was taken), or point the card at the data it describes.`,
+      fix: {
+        kind: 'edit',
+        title: `Replace ${claim.stated.text} with the data's count, ${formatNumber(rows)}`,
+        edits: [{ range: claim.numberRange, newText: replacement }],
+      },
+    });
+  }
+  return findings;
+}
+
 export const exampleCount: CardRule = {
   id: 'MLG401',
   alias: 'example-count',
@@ -48,25 +74,7 @@ export const exampleCount: CardRule = {
   check(card: DatasetCard, context): RuleFinding[] {
     const data = context.data;
     if (!data || readableFiles(data).length === 0) return [];
-    const findings: RuleFinding[] = [];
-    const uncovered = splitsMissing(card, data);
-    for (const claim of cardClaims(card).counts) {
-      const files = filesOf(claim, data, uncovered);
-      if (!files) continue;
-      const rows = files.reduce((sum, file) => sum + file.rows, 0);
-      if (countHolds(claim.stated, rows)) continue;
-      const scope = claim.split !== undefined ? ` in the ${claim.split} split` : '';
-      const replacement = written(rows, claim);
-      findings.push({
-        range: claim.range,
-        message: `The card says ${describeCount(claim.stated)} examples${scope}; ${filesPhrase(files)} ${has(files)} ${formatNumber(rows)} rows. Update the count (and the date it was taken), or point the card at the data it describes.`,
-        fix: {
-          kind: 'edit',
-          title: `Replace ${claim.stated.text} with the data's count, ${formatNumber(rows)}`,
-          edits: [{ range: claim.numberRange, newText: replacement }],
-        },
-      });
-    }
-    return findings;
+    const counts = cardClaims(card).counts;
+    return [...remembered.get([counts, data], () => countFindings(card, counts, data))];
   },
 };

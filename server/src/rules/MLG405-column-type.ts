@@ -1,4 +1,4 @@
-import { cardClaims, type DocumentedColumn } from '../cardData/claims';
+import { cardClaims, Remembered, type DocumentedColumn } from '../cardData/claims';
 import {
   filesPhrase,
   findColumn,
@@ -9,6 +9,7 @@ import {
   type MergedColumn,
 } from '../cardData/facts';
 import type { StatedType } from '../cardData/numbers';
+import type { CardData } from '../cardData/types';
 import type { DatasetCard } from '../parse/datasetCard';
 import type { CardRule, RuleFinding } from './types';
 
@@ -74,6 +75,23 @@ function evidence(column: MergedColumn): string {
   }
 }
 
+/** The findings per documented columns and data: they depend on nothing else, and stay while both do. */
+const remembered = new Remembered<RuleFinding[]>();
+
+function typeFindings(documented: readonly DocumentedColumn[], data: CardData): RuleFinding[] {
+  const columns = mergedColumns(data);
+  const findings: RuleFinding[] = [];
+  for (const entry of documented) {
+    const column = findColumn(columns, entry.name);
+    if (!column || !entry.type || agrees(entry.type, column)) continue;
+    findings.push({
+      range: entry.typeRange ?? entry.range,
+      message: `The card says \`${entry.name}\` is ${entry.typeText ?? entry.type}, but in ${filesPhrase(column.files)} it holds ${evidence(column)} (inferred type: ${typeWord(column.type)}).`,
+    });
+  }
+  return findings;
+}
+
 export const columnType: CardRule = {
   id: 'MLG405',
   alias: 'column-type',
@@ -84,17 +102,7 @@ export const columnType: CardRule = {
   check(card: DatasetCard, context): RuleFinding[] {
     const data = context.data;
     if (!data || readableFiles(data).length === 0) return [];
-    const columns = mergedColumns(data);
-    const documented: DocumentedColumn[] = cardClaims(card).documented;
-    const findings: RuleFinding[] = [];
-    for (const entry of documented) {
-      const column = findColumn(columns, entry.name);
-      if (!column || !entry.type || agrees(entry.type, column)) continue;
-      findings.push({
-        range: entry.typeRange ?? entry.range,
-        message: `The card says \`${entry.name}\` is ${entry.typeText ?? entry.type}, but in ${filesPhrase(column.files)} it holds ${evidence(column)} (inferred type: ${typeWord(column.type)}).`,
-      });
-    }
-    return findings;
+    const documented = cardClaims(card).documented;
+    return [...remembered.get([documented, data], () => typeFindings(documented, data))];
   },
 };
