@@ -7,14 +7,15 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { cardDataFor } from '../../server/src/cardData/cardData';
-import { cardClaims } from '../../server/src/cardData/claims';
+import { cardClaims, forgetCardClaims } from '../../server/src/cardData/claims';
 import { dataInputs, expandInputs, splitOfFileName } from '../../server/src/cardData/findData';
 import { countHolds, parseCount, parseRanges, parseStatedType } from '../../server/src/cardData/numbers';
 import { DataFactsCache } from '../../server/src/cardData/readData';
 import type { CardData } from '../../server/src/cardData/types';
 import { lintDatasetCard, type LintFinding } from '../../server/src/lint';
-import { parseDatasetCard } from '../../server/src/parse/datasetCard';
+import { forgetParsedCards, parseDatasetCard } from '../../server/src/parse/datasetCard';
 import { dataRules } from '../../server/src/rules/data';
+import { forgetProseParagraphs } from '../../server/src/rules/prose';
 import { applyEdit, cli, corpusDir, repoRoot, scratchDir, type ScratchDir } from './support';
 
 describe('parseCount: counts as cards write them', () => {
@@ -529,6 +530,179 @@ describe('any text: the data rules report or stay quiet, never throw', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('keystrokes: a long card re-linted edit by edit finds what a fresh lint of each version finds', () => {
+  let scratch: ScratchDir;
+  let data: CardData;
+  before(async () => {
+    scratch = scratchDir();
+    scratch.write('data/churn.csv', CSV);
+    const found = await cardDataFor(
+      path.join(scratch.dir, 'DATASET.md'),
+      parseDatasetCard(longCard(TABLE), 'markdown'),
+      {},
+      new DataFactsCache(),
+    );
+    assert.ok(found, 'the card links data/churn.csv');
+    data = found;
+  });
+  after(() => scratch.remove());
+
+  const TABLE = [
+    '| column | type | description |',
+    '| --- | --- | --- |',
+    '| `id` | integer | customer id |',
+    '| `tenure` | integer | months, 0–72 |',
+    '| `plan` | categorical: basic, standard, premium | the plan |',
+    '| `score` | float | between 0 and 1 |',
+    '| `churned` | categorical | the label |',
+  ].join('\n');
+  const LIST = [
+    '- `id` (integer): customer id',
+    '- `tenure` (integer): months',
+    '- `plan` (categorical): the plan',
+    '- `score` (integer): a score',
+    '- `churned` (categorical): the label',
+  ].join('\n');
+  /** A card of some 250 lines: counts, a features table or list, a label section, then forty notes sections. */
+  function longCard(
+    fields: string,
+    { count = '8 rows', labels = 'The label `churned` is `yes` or `no`.', fieldsHeading = 'Data Fields' } = {},
+  ): string {
+    const notes = Array.from(
+      { length: 40 },
+      (_, n) =>
+        `## Notes on release ${String(n + 1)}\n\nRelease ${String(n + 1)} was checked by hand. Nothing was removed.\n\n- Rows were validated.\n- Amounts were converted.\n`,
+    );
+    return [
+      '# Churn',
+      '',
+      '## Dataset Description',
+      '',
+      `The [table](data/churn.csv) has ${count}.`,
+      '',
+      `## ${fieldsHeading}`,
+      '',
+      fields,
+      '',
+      '## Label values',
+      '',
+      labels,
+      '',
+      ...notes,
+    ].join('\n');
+  }
+
+  const lint = (text: string): LintFinding[] =>
+    lintDatasetCard(text, 'markdown', { data }).filter((f) => f.ruleId.startsWith('MLG4'));
+
+  /** Lints each version in turn, as keystrokes do, then each again from a fresh state; the findings must agree. */
+  function lintVersions(versions: readonly string[]): LintFinding[][] {
+    const typed = versions.map((text) => lint(text));
+    const fresh = versions.map((text) => {
+      forgetProseParagraphs();
+      forgetParsedCards();
+      forgetCardClaims();
+      return lint(text);
+    });
+    versions.forEach((_, i) => assert.deepEqual(typed[i], fresh[i], `version ${String(i)}`));
+    return typed;
+  }
+
+  const summary = (findings: readonly LintFinding[]): string[] =>
+    findings.map((f) => `${f.ruleId} ${String(f.range.start.line)}:${String(f.range.start.character)}`);
+  /** The text a finding's range covers (on one line). */
+  const covered = (text: string, finding: LintFinding | undefined): string => {
+    assert.ok(finding);
+    const line = text.split('\n')[finding.range.start.line] ?? '';
+    return line.slice(finding.range.start.character, finding.range.end.character);
+  };
+
+  it('a count edited in one paragraph: MLG401 appears on its line, and goes when the count is right again', () => {
+    const versions = [longCard(TABLE), longCard(TABLE, { count: '9 rows' }), longCard(TABLE)];
+    const [right, wrong, again] = lintVersions(versions);
+    assert.deepEqual(right, []);
+    assert.deepEqual(summary(wrong ?? []), ['MLG401 4:32']);
+    assert.equal(covered(versions[1] ?? '', wrong?.[0]), '9 rows');
+    assert.match(wrong?.[0]?.message ?? '', /The card says 9 examples; data\/churn\.csv has 8 rows/);
+    assert.deepEqual(again, []);
+  });
+
+  it('a features-table row renamed, then lines added above the table: the findings follow the row', () => {
+    const renamed = TABLE.replace('`plan`', '`plann`');
+    const versions = [
+      longCard(TABLE),
+      longCard(renamed),
+      longCard(renamed).replace('## Data Fields', 'One more paragraph.\nOn two lines.\n\n## Data Fields'),
+    ];
+    const [, misspelt, moved] = lintVersions(versions);
+    assert.deepEqual(summary(misspelt ?? []), ['MLG403 8:0', 'MLG404 12:3']);
+    assert.match(misspelt?.[1]?.message ?? '', /Did you mean `plan`\?/);
+    assert.deepEqual(summary(moved ?? []), ['MLG403 11:0', 'MLG404 15:3']);
+    assert.equal(covered(versions[2] ?? '', moved?.[1]), 'plann');
+  });
+
+  it('label values and column types edited: MLG406 and MLG405 name the edited value', () => {
+    const versions = [
+      longCard(TABLE),
+      longCard(TABLE.replace('| `tenure` | integer |', '| `tenure` | string |'), {
+        labels: 'The label `churned` is `yes`, `no` or `maybe`.',
+      }),
+    ];
+    const [, edited] = lintVersions(versions);
+    assert.deepEqual(summary(edited ?? []), ['MLG405 11:13', 'MLG406 18:39']);
+    assert.equal(covered(versions[1] ?? '', edited?.[0]), 'string');
+    assert.equal(covered(versions[1] ?? '', edited?.[1]), 'maybe');
+    assert.match(edited?.[1]?.message ?? '', /declares `maybe` as a value of `churned`/);
+  });
+
+  it('a heading renamed changes what the unchanged paragraph under it claims: a column list only counts in an attribute section', () => {
+    const versions = [longCard(LIST), longCard(LIST, { fieldsHeading: 'Remarks' }), longCard(LIST)];
+    const [listed, notAList, listedAgain] = lintVersions(versions);
+    // `score` is listed as an integer but holds decimals: found only while the list is the card's attributes.
+    assert.deepEqual(summary(listed ?? []), ['MLG405 11:11']);
+    assert.equal(covered(versions[0] ?? '', listed?.[0]), 'integer');
+    assert.deepEqual(notAList, []);
+    assert.deepEqual(listedAgain, listed);
+  });
+
+  it('any run of edits (typing, deleting and adding lines, blank lines, claims, headings)', () => {
+    const fragments = [
+      '',
+      'x',
+      '- `extra` (integer): added',
+      '| `zz` | float | 0–1 |',
+      '10,000 examples in the training set.',
+      '`yes` = 1',
+      '## Label values',
+      '## Features',
+      '## Number of examples',
+      '- train: 7,000',
+      'about 2k rows',
+    ];
+    const edit = fc.record({
+      line: fc.nat(),
+      kind: fc.constantFrom('type', 'delete', 'insert', 'cut'),
+      fragment: fc.constantFrom(...fragments),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+        const versions = [longCard(TABLE)];
+        for (const { line, kind, fragment } of edits) {
+          const lines = (versions[versions.length - 1] ?? '').split('\n');
+          const at = line % lines.length;
+          if (kind === 'type') lines[at] = `${lines[at] ?? ''}${fragment || 'x'}`;
+          else if (kind === 'delete') lines.splice(at, 1);
+          else if (kind === 'insert') lines.splice(at, 0, fragment);
+          else lines[at] = (lines[at] ?? '').slice(1);
+          versions.push(lines.join('\n'));
+        }
+        lintVersions(versions);
+      }),
+      { numRuns: 40, seed: 7 },
     );
   });
 });

@@ -205,6 +205,11 @@ export class Remembered<T> {
   }
 }
 
+/** Forgets the last card's claims (tests compare a fresh reading with one carried across keystrokes). */
+export function forgetCardClaims(): void {
+  last = undefined;
+}
+
 /** The claims, with each part that equals the last card's taken from it (all of them when all do). */
 function sameAsLast(
   counts: CountClaim[],
