@@ -197,10 +197,10 @@ export class Remembered<T> {
       }
       map = next;
     }
-    const last = keys[keys.length - 1] as object;
-    if (map.has(last)) return map.get(last) as T;
+    const innermost = keys[keys.length - 1] as object;
+    if (map.has(innermost)) return map.get(innermost) as T;
     const value = compute();
-    map.set(last, value);
+    map.set(innermost, value);
     return value;
   }
 }
