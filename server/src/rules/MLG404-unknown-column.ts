@@ -1,6 +1,13 @@
 import { cardClaims, Remembered, type ColumnListing, type DocumentedColumn } from '../cardData/claims';
 import { removeLineFix, replaceInlineListFix } from '../cardData/columnEdits';
-import { editDistance, filesPhrase, findColumn, mergedColumns, readableFiles } from '../cardData/facts';
+import {
+  editDistance,
+  filesPhrase,
+  findColumn,
+  mergedColumns,
+  readableFiles,
+  type MergedColumn,
+} from '../cardData/facts';
 import type { CardData } from '../cardData/types';
 import type { DatasetCard } from '../parse/datasetCard';
 import type { CardRule, EditFix, RuleFinding } from './types';
@@ -17,6 +24,32 @@ interface Unknown {
 /** The unknown columns per listings and data: the near names are looked for only when either changes. */
 const remembered = new Remembered<Unknown[]>();
 
+/**
+ * The data's column nearest to a name (for "did you mean"), and the list of all its columns, by
+ * the data: a table row being typed changes the listings on every keystroke, and its name would
+ * otherwise be compared with every column again each time.
+ */
+const nearNames = new WeakMap<readonly MergedColumn[], { near: Map<string, string | null>; all: string }>();
+
+function nearName(columns: readonly MergedColumn[], name: string): string | undefined {
+  let known = nearNames.get(columns);
+  if (!known) {
+    known = { near: new Map(), all: columns.map((c) => `\`${c.name}\``).join(', ') };
+    nearNames.set(columns, known);
+  }
+  let near = known.near.get(name);
+  if (near === undefined) {
+    near =
+      columns
+        .map((c) => ({ name: c.name, distance: editDistance(c.name.toLowerCase(), name.toLowerCase()) }))
+        .filter((c) => c.distance <= Math.max(1, Math.floor(name.length / 4)))
+        .sort((a, b) => a.distance - b.distance)[0]?.name ?? null;
+    if (known.near.size > 10_000) known.near.clear();
+    known.near.set(name, near);
+  }
+  return near ?? undefined;
+}
+
 function unknownColumns(listings: readonly ColumnListing[], data: CardData): Unknown[] {
   const columns = mergedColumns(data);
   const files = filesPhrase(data.files);
@@ -24,27 +57,24 @@ function unknownColumns(listings: readonly ColumnListing[], data: CardData): Unk
   for (const listing of listings) {
     for (const documented of listing.columns) {
       if (findColumn(columns, documented.name)) continue;
-      const near = columns
-        .map((c) => ({ name: c.name, distance: editDistance(c.name.toLowerCase(), documented.name.toLowerCase()) }))
-        .filter((c) => c.distance <= Math.max(1, Math.floor(documented.name.length / 4)))
-        .sort((a, b) => a.distance - b.distance)[0];
-      const fix: EditFix | undefined = near
-        ? {
-            kind: 'edit',
-            title: `Rename \`${documented.name}\` to \`${near.name}\`, as the data has it`,
-            edits: [{ range: documented.range, newText: near.name }],
-          }
-        : listing.inline
-          ? replaceInlineListFix(listing, columns)
-          : undefined;
-      const hint = near
-        ? ` Did you mean \`${near.name}\`?`
-        : ` Its columns: ${columns.map((c) => `\`${c.name}\``).join(', ')}.`;
+      const near = nearName(columns, documented.name);
+      const fix: EditFix | undefined =
+        near !== undefined
+          ? {
+              kind: 'edit',
+              title: `Rename \`${documented.name}\` to \`${near}\`, as the data has it`,
+              edits: [{ range: documented.range, newText: near }],
+            }
+          : listing.inline
+            ? replaceInlineListFix(listing, columns)
+            : undefined;
+      const hint =
+        near !== undefined ? ` Did you mean \`${near}\`?` : ` Its columns: ${nearNames.get(columns)?.all ?? ''}.`;
       unknown.push({
         documented,
         message: `The card documents a column \`${documented.name}\`, but ${files} ${data.files.length > 1 ? 'have' : 'has'} no such column.${hint}`,
         ...(fix ? { fix } : {}),
-        removeLine: !near && !listing.inline && listing.kind !== 'metadata',
+        removeLine: near === undefined && !listing.inline && listing.kind !== 'metadata',
       });
     }
   }
