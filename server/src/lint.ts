@@ -161,16 +161,23 @@ function severityOf(configured: RuleSeverity | undefined): Severity | undefined 
 }
 
 let docsRoot: string | undefined;
+/** Each rule's page URL, made once: a card with many findings asks for the same few on every keystroke. */
+const docsUrls = new Map<string, string>();
 
 /**
  * The page that explains a rule: `docs/rules/<id>.md` shipped with mlguide, as a `file:` URL so
  * it opens offline in any editor. Found by walking up from this module (bundled or not).
  */
 export function ruleDocsUrl(ruleId: string): string {
+  const known = docsUrls.get(ruleId);
+  if (known !== undefined) return known;
   if (docsRoot === undefined) {
     let dir = __dirname;
     while (!existsSync(path.join(dir, 'docs', 'rules')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
     docsRoot = path.join(dir, 'docs', 'rules');
   }
-  return pathToFileURL(path.join(docsRoot, `${ruleId}.md`)).href;
+  const url = pathToFileURL(path.join(docsRoot, `${ruleId}.md`)).href;
+  // Rule ids come from the registries (a few hundred at most); anything else is not kept.
+  if (docsUrls.size < 1024) docsUrls.set(ruleId, url);
+  return url;
 }
