@@ -261,23 +261,30 @@ interface Vocabulary {
   rejectWords?: (words: readonly string[]) => boolean;
 }
 
-const matchCache = new WeakMap<Vocabulary, Map<string, boolean>>();
-
-/** Whether `text` answers `vocabulary`; remembered, since the same headings come back on every keystroke. */
-function vocabularyMatches(vocabulary: Vocabulary, text: string): boolean {
-  let cache = matchCache.get(vocabulary);
-  if (!cache) {
-    cache = new Map();
-    matchCache.set(vocabulary, cache);
-  }
-  let matches = cache.get(text);
-  if (matches === undefined) {
-    if (cache.size > 10_000) cache.clear();
-    matches = computeMatch(vocabulary, text);
-    cache.set(text, matches);
-  }
-  return matches;
+/**
+ * `compute(owner, text)`, remembered per owner and text (a bounded number of texts per owner):
+ * for answers about headings, which come back unchanged on every keystroke.
+ */
+function rememberedByText<O extends object, V>(compute: (owner: O, text: string) => V): (owner: O, text: string) => V {
+  const caches = new WeakMap<O, Map<string, V>>();
+  return (owner, text) => {
+    let cache = caches.get(owner);
+    if (!cache) {
+      cache = new Map();
+      caches.set(owner, cache);
+    }
+    let value = cache.get(text);
+    if (value === undefined) {
+      if (cache.size > 10_000) cache.clear();
+      value = compute(owner, text);
+      cache.set(text, value);
+    }
+    return value;
+  };
 }
+
+/** Whether `text` answers `vocabulary`. */
+const vocabularyMatches = rememberedByText(computeMatch);
 
 /**
  * The words of a heading part, remembered for the last headings: a heading typed into is new to
@@ -496,23 +503,10 @@ function ownEnd(card: DatasetCard, index: number): number {
   return next && next.range.start.line < section.bodyEndLine ? next.range.start.line : section.bodyEndLine;
 }
 
-/** For each spec, whether a subsection heading is about another topic (its text left out of the spec's section). */
-const otherTopicCache = new WeakMap<SectionSpec, Map<string, boolean>>();
-
-function aboutOtherTopic(spec: SectionSpec, heading: string): boolean {
-  let cache = otherTopicCache.get(spec);
-  if (!cache) {
-    cache = new Map();
-    otherTopicCache.set(spec, cache);
-  }
-  let other = cache.get(heading);
-  if (other === undefined) {
-    if (cache.size > 10_000) cache.clear();
-    other = !headingAnswers(spec, heading) && answersOther(spec, heading);
-    cache.set(heading, other);
-  }
-  return other;
-}
+/** Whether a subsection heading is about another topic than `spec` (its text left out of the spec's section). */
+const aboutOtherTopic = rememberedByText(
+  (spec: SectionSpec, heading: string) => !headingAnswers(spec, heading) && answersOther(spec, heading),
+);
 
 /**
  * The lines of a section that speak to `spec`: its own lines and its subsections', leaving out
