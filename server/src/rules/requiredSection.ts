@@ -685,44 +685,56 @@ function cardHeadingFacts(card: DatasetCard): HeadingFacts[] {
   return facts;
 }
 
-const sectionIndexCache = new WeakMap<DatasetCard, Map<CardProfile, Map<SectionSpec, number[]>>>();
+/** Per card and profile: the card's items (sections, labels, keys) that answer each section. */
+type AnswerIndex<T> = WeakMap<DatasetCard, Map<CardProfile, Map<SectionSpec, T[]>>>;
 
 /**
- * The indices of the card's sections (the title's left out) whose heading answers `spec`. One pass
- * over the headings per card and profile serves every rule of the profile, and a heading's answer
- * is remembered by its text, so a keystroke costs one lookup per heading, not one per rule.
+ * The card's items that answer `spec`, each given with its text. One pass over the items per card
+ * and profile serves every rule of the profile, and a text's answers are remembered by the text,
+ * so a keystroke costs one look-up per item, not one per rule. A spec no rule registered (a
+ * test's own) is looked for directly.
  */
-function sectionsAnswering(card: DatasetCard, spec: SectionSpec): number[] {
-  const titleLine = card.title.range.start.line;
-  const family = families[spec.profile];
-  if (!family.specs.includes(spec)) {
-    // A spec no rule registered (a test's own): looked for directly.
-    return card.sections.flatMap((section, index) =>
-      section.range.start.line !== titleLine && headingAnswers(spec, section.heading) ? [index] : [],
-    );
+function answering<T>(
+  cache: AnswerIndex<T>,
+  card: DatasetCard,
+  spec: SectionSpec,
+  items: () => Iterable<readonly [T, string]>,
+): T[] {
+  if (!families[spec.profile].specs.includes(spec)) {
+    const direct: T[] = [];
+    for (const [item, text] of items()) if (headingAnswers(spec, text)) direct.push(item);
+    return direct;
   }
-  let byProfile = sectionIndexCache.get(card);
+  let byProfile = cache.get(card);
   if (!byProfile) {
     byProfile = new Map();
-    sectionIndexCache.set(card, byProfile);
+    cache.set(card, byProfile);
   }
   let index = byProfile.get(spec.profile);
   if (!index) {
-    const built = new Map<SectionSpec, number[]>();
-    const facts = cardHeadingFacts(card);
-    card.sections.forEach((section, i) => {
-      const headingFacts = facts[i];
-      if (section.range.start.line === titleLine || !headingFacts) return;
-      for (const answered of answeredBy(headingFacts, spec.profile, section.heading)) {
-        const list = built.get(answered);
-        if (list) list.push(i);
-        else built.set(answered, [i]);
+    index = new Map();
+    for (const [item, text] of items()) {
+      for (const answered of specsAnsweredBy(spec.profile, text)) {
+        const list = index.get(answered);
+        if (list) list.push(item);
+        else index.set(answered, [item]);
       }
-    });
-    index = built;
+    }
     byProfile.set(spec.profile, index);
   }
   return index.get(spec) ?? [];
+}
+
+const sectionIndexCache: AnswerIndex<number> = new WeakMap();
+
+/** The indices of the card's sections (the title's left out) whose heading answers `spec`. */
+function sectionsAnswering(card: DatasetCard, spec: SectionSpec): number[] {
+  const titleLine = card.title.range.start.line;
+  return answering(sectionIndexCache, card, spec, function* () {
+    for (const [i, section] of card.sections.entries()) {
+      if (section.range.start.line !== titleLine) yield [i, section.heading] as const;
+    }
+  });
 }
 
 /** An item hit with what its lines document (the text read only when a rule asks for it). */
@@ -880,31 +892,11 @@ function cardLabels(card: DatasetCard): CardLabel[] {
   return labels;
 }
 
-const labelIndexCache = new WeakMap<DatasetCard, Map<CardProfile, Map<SectionSpec, CardLabel[]>>>();
+const labelIndexCache: AnswerIndex<CardLabel> = new WeakMap();
 
-/** The card's labels that answer `spec` (one pass per card and profile serves all of its rules). */
+/** The card's labels that answer `spec`. */
 function labelsAnswering(card: DatasetCard, spec: SectionSpec): CardLabel[] {
-  const family = families[spec.profile];
-  if (!family.specs.includes(spec)) return cardLabels(card).filter((found) => headingAnswers(spec, found.text));
-  let byProfile = labelIndexCache.get(card);
-  if (!byProfile) {
-    byProfile = new Map();
-    labelIndexCache.set(card, byProfile);
-  }
-  let index = byProfile.get(spec.profile);
-  if (!index) {
-    const built = new Map<SectionSpec, CardLabel[]>();
-    for (const found of cardLabels(card)) {
-      for (const answered of specsAnsweredBy(spec.profile, found.text)) {
-        const list = built.get(answered);
-        if (list) list.push(found);
-        else built.set(answered, [found]);
-      }
-    }
-    index = built;
-    byProfile.set(spec.profile, index);
-  }
-  return index.get(spec) ?? [];
+  return answering(labelIndexCache, card, spec, () => cardLabels(card).map((found) => [found, found.text] as const));
 }
 
 function labelHits(card: DatasetCard, spec: SectionSpec): ItemHit[] {
@@ -943,38 +935,20 @@ interface MetadataKey {
   value: Node | null;
 }
 
-const keyIndexCache = new WeakMap<DatasetCard, Map<CardProfile, Map<SectionSpec, MetadataKey[]>>>();
+const keyIndexCache: AnswerIndex<MetadataKey> = new WeakMap();
 
-/** The top-level metadata keys that answer `spec` (one pass per card and profile serves all of its rules). */
+/** The top-level metadata keys that answer `spec`. */
 function keysAnswering(card: DatasetCard, spec: SectionSpec): MetadataKey[] {
   const root = card.metadata?.contents;
   if (!isMap(root)) return [];
-  const keys: MetadataKey[] = [];
-  for (const pair of root.items) {
-    if (isScalar(pair.key) && typeof pair.key.value === 'string') {
-      keys.push({ key: pair.key as Scalar & { value: string }, value: pair.value as Node | null });
-    }
-  }
-  if (!families[spec.profile].specs.includes(spec)) return keys.filter(({ key }) => headingAnswers(spec, key.value));
-  let byProfile = keyIndexCache.get(card);
-  if (!byProfile) {
-    byProfile = new Map();
-    keyIndexCache.set(card, byProfile);
-  }
-  let index = byProfile.get(spec.profile);
-  if (!index) {
-    const built = new Map<SectionSpec, MetadataKey[]>();
-    for (const found of keys) {
-      for (const answered of specsAnsweredBy(spec.profile, found.key.value)) {
-        const list = built.get(answered);
-        if (list) list.push(found);
-        else built.set(answered, [found]);
+  return answering(keyIndexCache, card, spec, function* () {
+    for (const pair of root.items) {
+      if (isScalar(pair.key) && typeof pair.key.value === 'string') {
+        const key = pair.key as Scalar & { value: string };
+        yield [{ key, value: pair.value as Node | null }, key.value] as const;
       }
     }
-    index = built;
-    byProfile.set(spec.profile, index);
-  }
-  return index.get(spec) ?? [];
+  });
 }
 
 function keyHits(card: DatasetCard, spec: SectionSpec): ItemHit[] {
