@@ -243,12 +243,20 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
       // Items the example shows already tick themselves; the cards still have problems, so not this one.
       await fileMatches(stateFile, /data\.card-meaning: \{ status: verified, evidence: \[/, UI_TIMEOUT_MS);
       assert.doesNotMatch(readFileSync(stateFile, 'utf8'), /data\.documented:/);
-      // The team ticks an item with its checkbox: one line in the file.
-      await tree
-        .filter({ hasText: 'The problem has a simple, measurable objective' })
-        .first()
-        .locator('.custom-view-tree-node-item-checkbox')
-        .click();
+      // The team ticks an item with its checkbox: one line in the file. A click that lands while
+      // the view renders its rows again (the check that started the checklist answers about now)
+      // goes to the row being replaced and is lost, box unticked: as a user would, the test then
+      // clicks again.
+      const row = tree.filter({ hasText: 'The problem has a simple, measurable objective' }).first();
+      for (let attempt = 1; ; attempt++) {
+        await row.locator('.custom-view-tree-node-item-checkbox').click();
+        const ticked = await row
+          .locator('.custom-view-tree-node-item-checkbox.checked')
+          .waitFor({ timeout: 5_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (ticked || attempt === 3) break;
+      }
       await fileMatches(
         stateFile,
         /^ {2}problem-framing\.objective: \{ status: done, at: \d{4}-\d\d-\d\d \}$/m,
