@@ -78,6 +78,9 @@ const STALE_CARD = [
 ];
 const resultsDir = path.join(repoRoot, 'test-results');
 
+/** The running VS Code's logs (the extension host's, mlguide's output channel among them), copied on a failure. */
+let logsDir: string | undefined;
+
 function vsixPath(): string {
   const { name, version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
     name: string;
@@ -94,9 +97,14 @@ async function step(page: Page, name: string, body: () => Promise<void>): Promis
     mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, `e2e-${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    throw new Error(`${name} failed (screenshot: ${path.relative(repoRoot, file)}): ${String(error)}`, {
-      cause: error,
-    });
+    const logs = file.replace(/\.png$/, '-logs');
+    if (logsDir) cpSync(logsDir, logs, { recursive: true, force: true });
+    throw new Error(
+      `${name} failed (screenshot: ${path.relative(repoRoot, file)}, logs: ${path.relative(repoRoot, logs)}): ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -132,7 +140,17 @@ function fileMatches(file: string, pattern: RegExp, timeoutMs: number): Promise<
     const watcher = watch(path.dirname(file), check);
     const timer = setTimeout(() => {
       watcher.close();
-      reject(new Error(`${file} did not come to match ${String(pattern)} within ${timeoutMs} ms`));
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        text = `(${String(error)})`;
+      }
+      reject(
+        new Error(
+          `${file} did not come to match ${String(pattern)} within ${timeoutMs} ms; it holds:\n${text.slice(0, 4000)}`,
+        ),
+      );
     }, timeoutMs);
     check();
   });
@@ -168,14 +186,22 @@ async function quickOpen(page: Page, fileName: string): Promise<void> {
 
 /** Runs a command from the Command Palette by its title. */
 async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  await input.fill(`>${title}`);
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: title })
-    .first()
-    .waitFor({ timeout: UI_TIMEOUT_MS });
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // An editor still opening (a large file just opened from Quick Open) can take the focus back and
+  // close the palette as it appears: open it again, as a user would, until it holds the command.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      await row.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
@@ -216,6 +242,7 @@ describe('user journeys through the packaged .vsix in VS Code 1.100.3', () => {
     const userDataDir = path.join(scratch, 'user-data');
     installVsix(vsixPath(), extensionsDir, userDataDir);
     server = await startCodeServer({ folder: workspace, extensionsDir, userDataDir });
+    logsDir = path.join(userDataDir, 'logs');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`);

@@ -1,4 +1,5 @@
-// The life-cycle checklist: its content files, the team's state file, and the status of each item.
+// The life-cycle checklist: its content files, the team's state file (also under concurrent
+// requests), and the status of each item.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -6,8 +7,9 @@ import { describe, it } from 'node:test';
 import { buildChecklist, parseStageFile, type ChecklistStage, type VerifyKind } from '../../core/src/checklist/content';
 import { parseChecklistState, serializeChecklistState, type ItemState } from '../../core/src/checklist/state';
 import { checklistStatus, recordVerifications, type Verification } from '../../core/src/checklist/status';
+import { checklistResult, setChecklistItem } from '../../server/src/checklist/requests';
 import { findRule } from '../../server/src/rules/registry';
-import { repoRoot } from './support';
+import { repoRoot, scratchDir } from './support';
 
 const contentDir = path.join(repoRoot, 'checklist');
 const contentFiles = readdirSync(contentDir)
@@ -244,5 +246,32 @@ describe('checklist status', () => {
         ['open', ''],
       ],
     );
+  });
+});
+
+describe('checklist state file under concurrent requests', () => {
+  it("keeps a tick made while the project's checks run: their results are merged into the file as it is when they end", async () => {
+    const project = scratchDir();
+    try {
+      const example = (name: string): string => readFileSync(path.join(repoRoot, 'examples', name), 'utf8');
+      project.write('DATASET.md', example('DATASET.md'));
+      project.write('data/churn.csv', example('data/churn.csv'));
+      // The item is in the file already (opened by someone earlier), so the checks read it too.
+      const stateFile = project.write(
+        '.mlguide/checklist.yaml',
+        'version: 1\nitems:\n  problem-framing.objective: { status: open, at: 2026-01-05 }\n',
+      );
+      // The checks start first and read the project; the team ticks an item before they end.
+      const checked = checklistResult(project.dir, true);
+      const refused = await setChecklistItem(project.dir, { itemId: 'problem-framing.objective', status: 'done' });
+      assert.equal(refused, undefined);
+      await checked;
+      const written = readFileSync(stateFile, 'utf8');
+      assert.match(written, /^ {2}problem-framing\.objective: \{ status: done, at: \d{4}-\d\d-\d\d \}$/m);
+      // …and the checks' own results were recorded beside it.
+      assert.match(written, /^ {2}data\.card-meaning: \{ status: verified, evidence: \[/m);
+    } finally {
+      project.remove();
+    }
   });
 });

@@ -29,8 +29,10 @@ export function registerChecklistRequests(connection: Connection): void {
     const root = projectRoot(params.rootUri);
     if (root instanceof ResponseError) return root;
     if (params.start === true) {
-      const state = await readChecklistState(root);
-      if (!existsSync(state.file)) await writeChecklistState(root, new Map(), loadChecklistContent().stages);
+      await withStateFile(root, async () => {
+        const state = await readChecklistState(root);
+        if (!existsSync(state.file)) await writeChecklistState(root, new Map(), loadChecklistContent().stages);
+      });
     }
     return checklistResult(root, params.record !== false);
   });
@@ -41,11 +43,45 @@ export function registerChecklistRequests(connection: Connection): void {
     >;
     const root = projectRoot(params.rootUri);
     if (root instanceof ResponseError) return root;
-    const { stages } = loadChecklistContent();
-    const itemId = typeof params.itemId === 'string' ? params.itemId : '';
-    if (!stages.some((stage) => stage.items.some((item) => item.id === itemId))) {
-      return new ResponseError(ChecklistErrorCode.UnknownItem, `mlguide/checklistSet: no checklist item "${itemId}"`);
-    }
+    const refused = await setChecklistItem(root, params);
+    return refused ?? checklistResult(root, true);
+  });
+}
+
+/**
+ * Read-modify-writes of each project's state file, one at a time. The project's checks take a
+ * while (every card linted, every split checked), and a tick the team makes meanwhile must not be
+ * written over by the checks' results: what is recorded is merged into the file as it is when the
+ * checks end, not as it was when they began.
+ */
+const stateFileTurns = new Map<string, Promise<void>>();
+
+function withStateFile<T>(root: string, work: () => Promise<T>): Promise<T> {
+  const turn = (stateFileTurns.get(root) ?? Promise.resolve()).then(work);
+  const done = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  stateFileTurns.set(root, done);
+  void done.then(() => {
+    if (stateFileTurns.get(root) === done) stateFileTurns.delete(root);
+  });
+  return turn;
+}
+
+/** Changes one item of a project's state file as `mlguide/checklistSet` asks; the refusal, if any. */
+export function setChecklistItem(
+  root: string,
+  params: Partial<Record<keyof ChecklistSetParams, unknown>>,
+): Promise<ResponseError | undefined> {
+  const { stages } = loadChecklistContent();
+  const itemId = typeof params.itemId === 'string' ? params.itemId : '';
+  if (!stages.some((stage) => stage.items.some((item) => item.id === itemId))) {
+    return Promise.resolve(
+      new ResponseError(ChecklistErrorCode.UnknownItem, `mlguide/checklistSet: no checklist item "${itemId}"`),
+    );
+  }
+  return withStateFile(root, async () => {
     const state = await readChecklistState(root);
     const shown = STATE_FILE.split(path.sep).join('/');
     if (!state.writable) {
@@ -60,9 +96,9 @@ export function registerChecklistRequests(connection: Connection): void {
     const items = new Map(state.items);
     items.set(itemId, changed);
     const written = await writeChecklistState(root, items, stages);
-    if (!written.written)
-      return new ResponseError(ChecklistErrorCode.NotWritable, written.problem ?? `${shown} not written`);
-    return checklistResult(root, true);
+    return written.written
+      ? undefined
+      : new ResponseError(ChecklistErrorCode.NotWritable, written.problem ?? `${shown} not written`);
   });
 }
 
@@ -130,24 +166,27 @@ function changedItem(
 export async function checklistResult(root: string, record: boolean): Promise<ChecklistResult> {
   const content = loadChecklistContent();
   const { stages } = content;
-  let state = await readChecklistState(root);
   const { verifications } = await verifyProject(root, stages);
-  let items = state.items;
-  if (record && state.writable) {
-    const next = recordVerifications(stages, state.items, verifications, new Date().toISOString().slice(0, 10));
-    // Nothing is recorded for a project that has not started its checklist: no file appears unasked.
-    if (next && existsSync(state.file)) {
-      const written = await writeChecklistState(root, next, stages);
-      if (written.written) items = next;
-      else
-        state = {
-          ...state,
-          writable: false,
-          problems: [...state.problems, { line: 1, message: written.problem ?? '' }],
-        };
+  return withStateFile(root, async () => {
+    // The file as it is now the checks have ended: a change made while they ran is kept.
+    let state = await readChecklistState(root);
+    let items = state.items;
+    if (record && state.writable) {
+      const next = recordVerifications(stages, state.items, verifications, new Date().toISOString().slice(0, 10));
+      // Nothing is recorded for a project that has not started its checklist: no file appears unasked.
+      if (next && existsSync(state.file)) {
+        const written = await writeChecklistState(root, next, stages);
+        if (written.written) items = next;
+        else
+          state = {
+            ...state,
+            writable: false,
+            problems: [...state.problems, { line: 1, message: written.problem ?? '' }],
+          };
+      }
     }
-  }
-  return toResult(root, stages, checklistStatus(stages, items, verifications), state, content.problems);
+    return toResult(root, stages, checklistStatus(stages, items, verifications), state, content.problems);
+  });
 }
 
 function toResult(
