@@ -23,10 +23,18 @@ export class ChecklistTree implements vscode.TreeDataProvider<ChecklistNode> {
   private readonly changed = new vscode.EventEmitter<ChecklistNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private model: ChecklistResult | undefined;
+  private shown = JSON.stringify(null);
 
-  /** Shows `model` (undefined: nothing, the welcome view). */
+  /**
+   * Shows `model` (undefined: nothing, the welcome view). A model equal to the one shown does not
+   * redraw the tree: redrawing drops the view's handles of its rows until they are fetched again,
+   * and a checkbox ticked in that moment would be lost — most checks find the checklist unchanged.
+   */
   update(model: ChecklistResult | undefined): void {
     this.model = model;
+    const shown = JSON.stringify(model ?? null);
+    if (shown === this.shown) return;
+    this.shown = shown;
     this.changed.fire(undefined);
   }
 

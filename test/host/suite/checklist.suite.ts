@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ChecklistItemModel, ChecklistResult } from '../../../core/src/protocol/checklist';
 import type { MlguideApi } from '../../../client/src/extension';
+import { ChecklistTree } from '../../../client/src/views/ChecklistTree';
 
 const EXTENSION_ID = 'mlguide.mlguide';
 
@@ -84,6 +85,32 @@ describe('the ML project checklist in VS Code', () => {
     assert.equal(item(started, 'data.card-meaning').status, 'verified');
     const text = readFileSync(workspaceFile('.mlguide/checklist.yaml').fsPath, 'utf8');
     assert.match(text, /^ {2}data\.card-meaning: \{ status: verified, evidence: \[DATASET\.md\], at: /m);
+  });
+
+  it('redraws the sidebar tree only when what it shows changes', () => {
+    // A redraw drops the view's handles of its rows until they are fetched again, and a checkbox
+    // ticked in that moment is lost: the checks that find the checklist as it was redraw nothing.
+    const model = api.checklist.current;
+    assert.ok(model);
+    const tree = new ChecklistTree();
+    let redraws = 0;
+    const listening = tree.onDidChangeTreeData(() => redraws++);
+    try {
+      tree.update(model);
+      tree.update(structuredClone(model));
+      assert.equal(redraws, 1, 'an equal model is not drawn again');
+      const stages = model.stages.map((stage, index) =>
+        index === 0
+          ? { ...stage, items: stage.items.map((i, k) => (k === 0 ? { ...i, status: 'done' as const } : i)) }
+          : stage,
+      );
+      tree.update({ ...model, stages });
+      assert.equal(redraws, 2, 'a changed model is');
+      tree.update(undefined);
+      assert.equal(redraws, 3, 'and so is none');
+    } finally {
+      listening.dispose();
+    }
   });
 
   it('records a tick with its owner, one line in the file', async () => {
