@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRng } from '../../core/src/random/rng';
 import { lintDatasetCard } from '../../server/src/lint';
+import { forgetParsedCards } from '../../server/src/parse/datasetCard';
 import { forgetProseParagraphs } from '../../server/src/rules/prose';
 
 interface Found {
@@ -22,10 +23,15 @@ function relint(lines: readonly string[]): Found[] {
     .map((finding) => ({ line: finding.range.start.line, endLine: finding.range.end.line, message: finding.message }));
 }
 
-/** MLG011's findings on a card, with nothing carried over from an earlier lint. */
+/**
+ * MLG011's findings on a card, with nothing carried over from an earlier lint: neither paragraphs
+ * nor the parsed card (a card parsed before comes back from the parser's cache with its prose).
+ */
 function lintFresh(lines: readonly string[]): Found[] {
+  forgetParsedCards();
   forgetProseParagraphs();
   const found = relint(lines);
+  forgetParsedCards();
   forgetProseParagraphs();
   return found;
 }
