@@ -254,7 +254,6 @@ function blockStarts(lines: readonly string[]): number[] {
   return starts;
 }
 
-/** The Markdown structure of a card body, parsed block by block (see {@link blockStarts}). */
 /** The body parsed last, block by block: the blocks an edit did not touch are taken from it. */
 let lastBody: { lines: readonly string[]; blocks: Map<number, { end: number; info: BlockInfo }> } | undefined;
 
@@ -287,6 +286,7 @@ function reusableBlocks(lines: string[]): (start: number, end: number) => BlockI
   };
 }
 
+/** The Markdown structure of a card body, parsed block by block (see {@link blockStarts}). */
 function parseBody(lines: string[], fresh: boolean, wholeBody: boolean): BlockInfo {
   const starts = wholeBody ? [0] : blockStarts(lines);
   const reuse = fresh ? () => undefined : reusableBlocks(lines);
