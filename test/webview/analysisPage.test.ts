@@ -281,6 +281,8 @@ describe('evaluation panels’ page in Chromium, under the extension’s CSP', {
     await page.page.locator('[data-action=cancel]').click();
     await page.posted.next((m) => (m as { type?: string }).type === 'cancel', 'cancel');
     await page.postFromHost({ type: 'progress', percent: 40, message: '40 % · 2.0 MB of 5.0 MB' });
+    // The page handles a posted message as an event after the post returns: wait for it to show.
+    await page.page.locator('[data-progress]', { hasText: '40 %' }).waitFor();
     assert.equal(await text(page, '[data-progress]'), '40 % · 2.0 MB of 5.0 MB');
   });
 
