@@ -22,7 +22,9 @@ import { compareFile } from '../../server/src/engine/jobs/compare';
 import { evaluateFile } from '../../server/src/engine/jobs/evaluate';
 import { readCsvFile } from '../../server/src/engine/jobs/reader';
 import { runCli } from '../../server/src/cli';
+import { baselineTable } from '../../core/src/panels/baseline';
 import { formatNumber } from '../../core/src/panels/format';
+import { analysisReport } from '../../core/src/panels/report';
 import { profileCsvFile } from '../../server/src/engine/readCsv';
 import { repoRoot } from '../support/lspClient';
 import { readPlainCsv } from '../support/lspWorkspace';
@@ -310,6 +312,20 @@ describe('evaluation panels’ page in Chromium, under the extension’s CSP', {
       new RegExp(`A model must beat ${String(Number(accuracy.toFixed(4)))} accuracy`),
     );
     assert.equal(await page.page.locator('[data-table=baselines] tbody tr').count(), baseline.baselines.length);
+    // The exported report writes the table the panel shows, metric for metric.
+    const shown = baselineTable(baseline);
+    assert.ok(shown.header.includes('matthews_corrcoef'));
+    assert.deepEqual(await page.page.locator('[data-table=baselines] thead th').allInnerTexts(), shown.header);
+    const exported = analysisReport(
+      model({
+        kind: 'dataset',
+        choices: defaultDatasetChoices(churnColumns),
+        result: { kind: 'baseline', report: baseline },
+      }),
+      '2026-11-27',
+    );
+    assert.ok(exported.includes(`| ${shown.header.join(' | ')} |`), exported);
+    for (const row of shown.rows) assert.ok(exported.includes(`| ${row.join(' | ')} |`), row.join(' | '));
 
     const compare = {
       ...(await compareFile(PREDICTIONS, { truth: 'churned', a: 'predicted', b: 'predicted' }, readCsvFile)),

@@ -5,7 +5,7 @@
  */
 import type { ClassificationReport } from '../../core/src/evaluate/classification';
 import type { RegressionReport } from '../../core/src/evaluate/regression';
-import { baselineSentences } from '../../core/src/panels/baseline';
+import { baselineSentences, baselineTable } from '../../core/src/panels/baseline';
 import { atThreshold, baselineVerdict, macroFbeta, metricRows, perClassFbeta } from '../../core/src/panels/evaluate';
 import { formatCount, formatInterval, formatNumber, formatPercent } from '../../core/src/panels/format';
 import type { AbResult, BaselineResult } from '../../core/src/protocol/reports';
@@ -593,10 +593,7 @@ function renderEvaluation(
 }
 
 function renderBaselines(report: BaselineResult): HTMLElement[] {
-  const metrics =
-    report.task === 'classification'
-      ? ['accuracy', 'balanced_accuracy', 'f1_macro', 'matthews_corrcoef']
-      : ['mean_absolute_error', 'root_mean_squared_error', 'r2'];
+  const baselines = baselineTable(report);
   const how =
     report.evaluation.kind === 'holdout'
       ? `Seeded hold-out (seed ${String(report.seed)}): ${formatCount(report.evaluation.trainRows)} training rows, ${formatCount(report.evaluation.testRows)} test rows${report.evaluation.stratified ? ', stratified' : ''}.`
@@ -607,20 +604,7 @@ function renderBaselines(report: BaselineResult): HTMLElement[] {
     el('h2', {}, `Baselines for "${report.target}" (${report.task})`),
     el('p', { class: 'muted' }, how),
     el('ul', { class: 'findings', 'data-findings': '' }, ...baselineSentences(report).map((s) => el('li', {}, s))),
-    table(
-      'Baselines',
-      ['baseline', ...metrics],
-      report.baselines.map((b) => [
-        b.strategy,
-        ...metrics.map((name) => {
-          const metric = (b.report.metrics as Record<string, { value: number; ci?: [number, number] } | undefined>)[
-            name
-          ];
-          return metric ? `${formatNumber(metric.value)} ${formatInterval(metric)}` : '—';
-        }),
-      ]),
-      { 'data-table': 'baselines' },
-    ),
+    table('Baselines', baselines.header, baselines.rows, { 'data-table': 'baselines' }),
   ];
   const learned = report.baselines.find((b) => b.learned);
   if (learned?.learned) {

@@ -1,6 +1,6 @@
 /** The "Dataset & baseline" panel's findings in the book's words, from a baseline report. */
 import type { BaselineResult } from '../protocol/reports';
-import { formatNumber, formatPercent } from './format';
+import { formatInterval, formatNumber, formatPercent } from './format';
 
 type Metrics = Record<string, { value: number; ci?: [number, number] } | undefined>;
 
@@ -69,4 +69,25 @@ export function baselineSentences(result: BaselineResult): string[] {
     );
   }
   return sentences;
+}
+
+/**
+ * The baselines as a table — a row per baseline, each metric with its interval — as the panel
+ * shows it and the exported report writes it.
+ */
+export function baselineTable(result: BaselineResult): { header: string[]; rows: string[][] } {
+  const metrics =
+    result.task === 'classification'
+      ? ['accuracy', 'balanced_accuracy', 'f1_macro', 'matthews_corrcoef']
+      : ['mean_absolute_error', 'root_mean_squared_error', 'r2'];
+  return {
+    header: ['baseline', ...metrics],
+    rows: result.baselines.map((b) => [
+      b.strategy,
+      ...metrics.map((name) => {
+        const found = metric(b.report, name);
+        return found ? `${formatNumber(found.value)} ${formatInterval(found)}` : '—';
+      }),
+    ]),
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { AnalysisModel } from '../protocol/webview';
 import { baselineVerdict, metricRows } from './evaluate';
-import { baselineSentences } from './baseline';
+import { baselineSentences, baselineTable } from './baseline';
 import { formatCount, formatInterval, formatNumber, formatPercent } from './format';
 
 /** Text safe in a Markdown table cell. */
@@ -106,25 +106,8 @@ export function analysisReport(model: AnalysisModel, date: string): string {
       lines.push(...settingsBlock(settings, model.version, date));
       for (const sentence of baselineSentences(report)) lines.push(`- ${sentence}`);
       lines.push('');
-      const metrics =
-        report.task === 'classification'
-          ? ['accuracy', 'balanced_accuracy', 'f1_macro']
-          : ['mean_absolute_error', 'root_mean_squared_error', 'r2'];
-      lines.push(
-        table(
-          ['baseline', ...metrics],
-          report.baselines.map((b) => [
-            b.strategy,
-            ...metrics.map((name) => {
-              const metric = (b.report.metrics as Record<string, { value: number; ci?: [number, number] } | undefined>)[
-                name
-              ];
-              return metric ? `${formatNumber(metric.value)} ${formatInterval(metric)}` : '—';
-            }),
-          ]),
-        ),
-        '',
-      );
+      const baselines = baselineTable(report);
+      lines.push(table(baselines.header, baselines.rows), '');
       break;
     }
     case 'compare': {
