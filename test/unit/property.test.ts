@@ -358,6 +358,23 @@ function snapshot(text: string, how: 'cached' | 'fresh' | 'whole'): unknown {
   };
 }
 
+/**
+ * A card and its versions after up to six edits, as an editor makes them: at a place, some
+ * characters removed and one of `snippets` (or random text) typed in. The first is the card.
+ */
+function editedCard(snippets: readonly string[]): fc.Arbitrary<string[]> {
+  const edit = fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.oneof(fc.constantFrom(...snippets), inlineText));
+  return fc.tuple(markdownCard, fc.array(edit, { maxLength: 6 })).map(([start, edits]) => {
+    const texts = [start];
+    for (const [at, removed, inserted] of edits) {
+      const text = texts[texts.length - 1] ?? '';
+      const from = at % (text.length + 1);
+      texts.push(text.slice(0, from) + inserted + text.slice(Math.min(text.length, from + removed)));
+    }
+    return texts;
+  });
+}
+
 describe('property: random documents', () => {
   it('lint both kinds under every profile without throwing, every range inside the document', () => {
     fc.assert(
@@ -404,23 +421,10 @@ describe('property: random documents', () => {
   });
 
   it('parse incrementally exactly as from scratch, edit after edit', () => {
-    const edit = fc.tuple(
-      fc.nat(),
-      fc.nat({ max: 8 }),
-      fc.oneof(
-        fc.constantFrom('', 'x', '\n', '#', '```', '<!--', '-->', '|', '- ', '\n# Heading\n', '\n\n'),
-        inlineText,
-      ),
-    );
+    const versions = editedCard(['', 'x', '\n', '#', '```', '<!--', '-->', '|', '- ', '\n# Heading\n', '\n\n']);
     fc.assert(
-      fc.property(markdownCard, fc.array(edit, { maxLength: 6 }), (start, edits) => {
-        let text = start;
-        assert.deepEqual(snapshot(text, 'cached'), snapshot(text, 'fresh'));
-        for (const [at, removed, inserted] of edits) {
-          const from = at % (text.length + 1);
-          text = text.slice(0, from) + inserted + text.slice(Math.min(text.length, from + removed));
-          assert.deepEqual(snapshot(text, 'cached'), snapshot(text, 'fresh'));
-        }
+      fc.property(versions, (texts) => {
+        for (const text of texts) assert.deepEqual(snapshot(text, 'cached'), snapshot(text, 'fresh'));
       }),
       params(150),
     );
@@ -430,23 +434,23 @@ describe('property: random documents', () => {
     // The parser carries blocks over from the last parse, and rules remember what they found in
     // each prose paragraph while it is unchanged: the findings after any run of edits must be
     // those of each text linted with nothing carried over.
-    const edit = fc.tuple(
-      fc.nat(),
-      fc.nat({ max: 8 }),
-      fc.oneof(
-        fc.constantFrom('', 'x', '\n', '\n\n', '- ', '|', '#', '```', '<!--', '80 %', ' annotators', 'majority vote'),
-        inlineText,
-      ),
-    );
+    const versions = editedCard([
+      '',
+      'x',
+      '\n',
+      '\n\n',
+      '- ',
+      '|',
+      '#',
+      '```',
+      '<!--',
+      '80 %',
+      ' annotators',
+      'majority vote',
+    ]);
     const profiles = new Set(CARD_PROFILES);
     fc.assert(
-      fc.property(markdownCard, fc.array(edit, { maxLength: 6 }), (start, edits) => {
-        const texts = [start];
-        for (const [at, removed, inserted] of edits) {
-          const text = texts[texts.length - 1] ?? '';
-          const from = at % (text.length + 1);
-          texts.push(text.slice(0, from) + inserted + text.slice(Math.min(text.length, from + removed)));
-        }
+      fc.property(versions, (texts) => {
         const incremental = texts.map((text) => lintDatasetCard(text, 'markdown', { profiles }));
         texts.forEach((text, i) => {
           forgetParsedCards();
