@@ -51,9 +51,8 @@ export class RowTable {
     return fmix32(low ^ Math.imul(high, 0x27d4eb2f)) & (this.capacity - 1);
   }
 
-  /** The slot of a row hash in `split`, or -1. */
-  find(low: number, high: number, split: number): Slot {
-    const [l, h] = RowTable.key(low, high, split);
+  /** The slot holding key `(l, h)`, or the empty slot where it would go (linear probing). */
+  private probe(l: number, h: number): number {
     const slots = this.slots;
     const mask = this.capacity - 1;
     let i = this.start(l, h);
@@ -61,10 +60,16 @@ export class RowTable {
       const at = i * FIELDS;
       const sl = slots[at + LOW] as number;
       const sh = slots[at + HIGH] as number;
-      if (sl === l && sh === h) return i;
-      if (sl === 0 && sh === 0) return -1;
+      if ((sl === l && sh === h) || (sl === 0 && sh === 0)) return i;
       i = (i + 1) & mask;
     }
+  }
+
+  /** The slot of a row hash in `split`, or -1. */
+  find(low: number, high: number, split: number): Slot {
+    const [l, h] = RowTable.key(low, high, split);
+    const i = this.probe(l, h);
+    return this.slots[i * FIELDS + LOW] === l && this.slots[i * FIELDS + HIGH] === h ? i : -1;
   }
 
   /** Adds a row of `split`; returns true when the (hash, split) was new. */
@@ -72,28 +77,19 @@ export class RowTable {
     if ((this.size + 1) * 2 > this.capacity) this.grow();
     const [l, h] = RowTable.key(low, high, split);
     const slots = this.slots;
-    const mask = this.capacity - 1;
-    let i = this.start(l, h);
-    for (;;) {
-      const at = i * FIELDS;
-      const sl = slots[at + LOW] as number;
-      const sh = slots[at + HIGH] as number;
-      if (sl === l && sh === h) {
-        slots[at + COUNT] = (slots[at + COUNT] as number) + 1;
-        return false;
-      }
-      if (sl === 0 && sh === 0) {
-        slots[at + LOW] = l;
-        slots[at + HIGH] = h;
-        slots[at + FILE] = file;
-        slots[at + LINE] = line;
-        slots[at + COUNT] = 1;
-        slots[at + HITS] = 0;
-        this.size++;
-        return true;
-      }
-      i = (i + 1) & mask;
+    const at = this.probe(l, h) * FIELDS;
+    if (slots[at + LOW] === l && slots[at + HIGH] === h) {
+      slots[at + COUNT] = (slots[at + COUNT] as number) + 1;
+      return false;
     }
+    slots[at + LOW] = l;
+    slots[at + HIGH] = h;
+    slots[at + FILE] = file;
+    slots[at + LINE] = line;
+    slots[at + COUNT] = 1;
+    slots[at + HITS] = 0;
+    this.size++;
+    return true;
   }
 
   /** Marks a slot as also held by split `by`; returns true the first time. */
