@@ -18,7 +18,7 @@ import { registerEngineRequests } from './engineRequests';
 import { registerChecklistRequests } from './checklist/requests';
 import { countLinkedData, insertSectionEdit } from './fixes';
 import { DEFAULT_CARD_GLOBS, datasetCardKind, lintDatasetCard, type LintFinding } from './lint';
-import { commentKindAt, fileDirectiveLine, suppressionComment } from './suppress';
+import { commentKindAt, disableRuleAction, fileDirectiveLine, suppressionComment } from './suppress';
 import { CONFIG_NAMES, configFor, parseConfig, setOpenConfig, type RuleSeverity } from './config';
 import { headingCompletions } from './completion';
 import { headingHover } from './hover';
@@ -385,31 +385,16 @@ export function startLintServer(connection: Connection): void {
         );
       }
       // Switching the rule off, for this line or the whole file, with a comment the card keeps.
-      const name = `${finding.ruleId} (${finding.alias})`;
       const fileLine = fileDirectiveLine(lines, kind);
-      for (const [scope, title, line] of [
-        ['next-line', `Disable ${name} for this line`, finding.range.start.line],
-        ['file', `Disable ${name} for this file`, fileLine],
+      for (const [scope, line] of [
+        ['next-line', finding.range.start.line],
+        ['file', fileLine],
       ] as const) {
         // Nothing may go above a front matter's opening `---`: there only the file-wide switch.
         if (scope === 'next-line' && line === 0 && fileLine > 0) continue;
         const commentKind = scope === 'file' ? kind : commentKindAt(lines, kind, line);
-        const at = { line, character: 0 };
-        disables.push({
-          title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          edit: {
-            changes: {
-              [document.uri]: [
-                {
-                  range: { start: at, end: at },
-                  newText: `${suppressionComment(commentKind, scope, finding.ruleId)}${eol}`,
-                },
-              ],
-            },
-          },
-        });
+        const comment = `${suppressionComment(commentKind, scope, finding.ruleId)}${eol}`;
+        disables.push(disableRuleAction(document.uri, diagnostic, finding, scope, line, comment));
       }
     }
     // The fixes first: an editor offers the first (preferred) one at once.

@@ -9,6 +9,7 @@
  * YAML comments: `# mlguide-disable-next-line MLG302` (an HTML comment there would break the YAML).
  * Rules are named by id or alias; unknown names are ignored.
  */
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { findRule } from './rules/registry';
 
 /** `'all'` or the rule ids a directive names. */
@@ -73,6 +74,27 @@ export function isSuppressed(suppressions: Suppressions, ruleId: string, line: n
 export function suppressionComment(kind: 'markdown' | 'yaml', scope: 'next-line' | 'file', ruleId: string): string {
   const directive = scope === 'file' ? `mlguide-disable ${ruleId}` : `mlguide-disable-next-line ${ruleId}`;
   return kind === 'markdown' ? `<!-- ${directive} -->` : `# ${directive}`;
+}
+
+/**
+ * The quick fix that switches a finding's rule off for its line or for the file: `text` (the
+ * directive comment, indented and ended as the file needs) inserted at the start of `line`.
+ */
+export function disableRuleAction(
+  uri: string,
+  diagnostic: Diagnostic,
+  finding: { ruleId: string; alias: string },
+  scope: 'next-line' | 'file',
+  line: number,
+  text: string,
+): CodeAction {
+  const at = { line, character: 0 };
+  return {
+    title: `Disable ${finding.ruleId} (${finding.alias}) for ${scope === 'file' ? 'this file' : 'this line'}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: text }] } },
+  };
 }
 
 /** The comment syntax of `line`: YAML in `dataset.yaml` cards and in a Markdown card's front matter. */

@@ -25,7 +25,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleSeverity } from '../config';
 import type { LintFinding } from '../lint';
-import { suppressionComment } from '../suppress';
+import { disableRuleAction, suppressionComment } from '../suppress';
 import { toDiagnostic } from '../toDiagnostic';
 import { uriToPath } from '../uri';
 import { formatLeakageSummary } from '../../../core/src/leakage/summary';
@@ -269,31 +269,18 @@ export class SplitDocuments {
         });
       }
       if (state.format !== 'yaml') continue;
-      const name = `${finding.ruleId} (${finding.alias})`;
-      for (const [scope, title, line] of [
-        ['next-line', `Disable ${name} for this line`, finding.range.start.line],
-        ['file', `Disable ${name} for this file`, 0],
+      for (const [scope, line] of [
+        ['next-line', finding.range.start.line],
+        ['file', 0],
       ] as const) {
-        const at = { line, character: 0 };
+        // A line's directive goes above it at its indentation, so the YAML keeps its structure.
         const indent =
           scope === 'next-line'
-            ? (/^\s*/.exec(document.getText({ start: at, end: { line, character: 200 } }))?.[0] ?? '')
+            ? (/^\s*/.exec(document.getText({ start: { line, character: 0 }, end: { line, character: 200 } }))?.[0] ??
+              '')
             : '';
-        disables.push({
-          title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          edit: {
-            changes: {
-              [document.uri]: [
-                {
-                  range: { start: at, end: at },
-                  newText: `${indent}${suppressionComment('yaml', scope, finding.ruleId)}${eol}`,
-                },
-              ],
-            },
-          },
-        });
+        const comment = `${indent}${suppressionComment('yaml', scope, finding.ruleId)}${eol}`;
+        disables.push(disableRuleAction(document.uri, diagnostic, finding, scope, line, comment));
       }
     }
     return [...fixes, ...disables];
